@@ -1,0 +1,27 @@
+package org.careweave;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * CareWeave: the platform an integrated neighbourhood team runs on.
+ *
+ * <p>Started without arguments it serves the web UI, REST and FHIR APIs. Started with a command (for example
+ * {@code generate --residents 1000 --seed 7}) it runs that command against the configured database and exits.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CareWeaveApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(CareWeaveApplication.class);
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setAdditionalProfiles("command");
+            System.exit(SpringApplication.exit(app.run(args)));
+        }
+        app.run(args);
+    }
+}

@@ -1,0 +1,43 @@
+package org.careweave.organisation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.careweave.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts and the roles they hold. */
+@Service
+@Transactional(readOnly = true)
+public class Staff {
+
+    private final JdbcClient jdbc;
+
+    Staff(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<StaffAccount> findAccount(String username) {
+        return jdbc.sql("""
+                        select id, username, display_name, password_hash, enabled
+                          from staff_user where username = :username""")
+                .param("username", username)
+                .query((rs, n) -> new StaffAccount(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        rolesOf(rs.getLong("id"))))
+                .optional();
+    }
+
+    private List<StaffAccount.RoleAt> rolesOf(long userId) {
+        return jdbc.sql("""
+                        select r.role, o.ods_code, o.name
+                          from staff_role r join organisation o on o.id = r.organisation_id
+                         where r.user_id = :id order by r.role, o.name""")
+                .param("id", userId)
+                .query((rs, n) -> new StaffAccount.RoleAt(Role.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getString(3)))
+                .list();
+    }
+}

@@ -1,0 +1,29 @@
+package org.careweave.shared;
+
+/** What a member of staff does for an organisation. A person may hold several roles, each for one organisation. */
+public enum Role {
+    GP("GP"),
+    NURSE("Nurse"),
+    SOCIAL_WORKER("Social worker"),
+    CARE_COORDINATOR("Care coordinator"),
+    LINK_WORKER("Social prescribing link worker"),
+    MENTAL_HEALTH_PRACTITIONER("Mental health practitioner"),
+    ADMINISTRATOR("System administrator"),
+    DATA_ANALYST("Data analyst"),
+    PRIVACY_OFFICER("Privacy officer");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Spring Security authority name for this role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}
