@@ -22,6 +22,22 @@ public enum Role {
         return label;
     }
 
+    /** Roles that care for people directly, and so may have a legitimate relationship with them. */
+    public boolean caresDirectly() {
+        return switch (this) {
+            case GP, NURSE, SOCIAL_WORKER, CARE_COORDINATOR, LINK_WORKER, MENTAL_HEALTH_PRACTITIONER -> true;
+            case ADMINISTRATOR, DATA_ANALYST, PRIVACY_OFFICER -> false;
+        };
+    }
+
+    /** Roles whose holders may use emergency (break-glass) access. */
+    public boolean mayBreakGlass() {
+        return switch (this) {
+            case GP, NURSE, SOCIAL_WORKER, MENTAL_HEALTH_PRACTITIONER -> true;
+            default -> false;
+        };
+    }
+
     /** Spring Security authority name for this role. */
     public String authority() {
         return "ROLE_" + name();

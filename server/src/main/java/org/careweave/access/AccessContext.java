@@ -1,0 +1,30 @@
+package org.careweave.access;
+
+import java.util.Set;
+
+import org.careweave.shared.Role;
+
+/**
+ * Who is asking, for which organisation, and why. Staff with roles in several organisations act for one at a time.
+ *
+ * @param userId                 the staff user, or null for a system client acting for its organisation
+ * @param actor                  username or client id, for the audit trail
+ * @param actingOrganisationId   the organisation they act for
+ * @param roles                  the roles they hold at that organisation
+ * @param client                 network address or client description, for the audit trail
+ */
+public record AccessContext(Long userId, String actor, long actingOrganisationId, Set<Role> roles, Purpose purpose,
+                            String client) {
+
+    public AccessContext {
+        roles = Set.copyOf(roles);
+    }
+
+    boolean caresDirectly() {
+        return roles.stream().anyMatch(Role::caresDirectly);
+    }
+
+    boolean mayBreakGlass() {
+        return userId != null && roles.stream().anyMatch(Role::mayBreakGlass);
+    }
+}

@@ -1,0 +1,57 @@
+package org.careweave.access;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides every access to a person's data. Deny by default: staff need a role that cares for people directly and
+ * a legitimate relationship (care team, team caseload, open referral, registered practice) or an active
+ * break-glass; what they then see of other organisations' records follows data-sharing agreements and the
+ * person's choices (see {@link PersonAccess#withheld}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccessPolicy {
+
+    private final AccessPolicyRepository repository;
+
+    AccessPolicy(AccessPolicyRepository repository) {
+        this.repository = repository;
+    }
+
+    public PersonAccess decide(AccessContext who, long personId) {
+        if (!who.caresDirectly()) {
+            return PersonAccess.denied(personId, PersonAccess.Basis.ROLE_NOT_PERMITTED, who.actingOrganisationId());
+        }
+        AccessPolicyRepository.Facts facts = repository.facts(who.userId(), who.actingOrganisationId(), personId);
+        PersonAccess.Basis basis = basisOf(facts, who);
+        if (!basis.allows()) {
+            return PersonAccess.denied(personId, basis, who.actingOrganisationId());
+        }
+        return new PersonAccess(personId, basis, who.actingOrganisationId(), facts.agreements(),
+                facts.objectedOrganisations(), facts.objectedCategories(), facts.permittedSensitive());
+    }
+
+    /** As {@link #decide}, but refuses with {@link AccessDenied} instead of answering "no". */
+    public PersonAccess require(AccessContext who, long personId) {
+        PersonAccess access = decide(who, personId);
+        if (!access.allowed()) {
+            throw new AccessDenied(access.basis(), switch (access.basis()) {
+                case ROLE_NOT_PERMITTED -> "Your role does not give access to personal records.";
+                default -> "You have no care relationship with this person. In an emergency, a clinician may "
+                        + "use break-glass access with a reason.";
+            });
+        }
+        return access;
+    }
+
+    private static PersonAccess.Basis basisOf(AccessPolicyRepository.Facts facts, AccessContext who) {
+        if (facts.relationship() != null) {
+            return PersonAccess.Basis.valueOf(facts.relationship());
+        }
+        if (facts.breakGlass() && who.mayBreakGlass()) {
+            return PersonAccess.Basis.BREAK_GLASS;
+        }
+        return PersonAccess.Basis.NO_RELATIONSHIP;
+    }
+}
