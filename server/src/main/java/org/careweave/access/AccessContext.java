@@ -7,7 +7,9 @@ import org.careweave.shared.Role;
 /**
  * Who is asking, for which organisation, and why. Staff with roles in several organisations act for one at a time.
  *
- * @param userId                 the staff user, or null for a system client acting for its organisation
+ * @param userId                 the staff user, or null for a system client acting for its organisation (a system
+ *                               client holds no roles: it reads what its organisation contributed, and others'
+ *                               records by the organisation's relationships, agreements and the person's choices)
  * @param actor                  username or client id, for the audit trail
  * @param actingOrganisationId   the organisation they act for
  * @param roles                  the roles they hold at that organisation
@@ -18,6 +20,15 @@ public record AccessContext(Long userId, String actor, long actingOrganisationId
 
     public AccessContext {
         roles = Set.copyOf(roles);
+    }
+
+    public static AccessContext systemClient(String clientId, long organisationId, Set<Role> roles, Purpose purpose,
+                                             String client) {
+        return new AccessContext(null, clientId, organisationId, roles, purpose, client);
+    }
+
+    public boolean isSystemClient() {
+        return userId == null;
     }
 
     boolean caresDirectly() {

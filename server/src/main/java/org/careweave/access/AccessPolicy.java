@@ -20,7 +20,7 @@ public class AccessPolicy {
     }
 
     public PersonAccess decide(AccessContext who, long personId) {
-        if (!who.caresDirectly()) {
+        if (!who.isSystemClient() && !who.caresDirectly()) {
             return PersonAccess.denied(personId, PersonAccess.Basis.ROLE_NOT_PERMITTED, who.actingOrganisationId());
         }
         AccessPolicyRepository.Facts facts = repository.facts(who.userId(), who.actingOrganisationId(), personId);
@@ -51,6 +51,9 @@ public class AccessPolicy {
         }
         if (facts.breakGlass() && who.mayBreakGlass()) {
             return PersonAccess.Basis.BREAK_GLASS;
+        }
+        if (who.isSystemClient()) {
+            return PersonAccess.Basis.OWN_RECORDS_ONLY;
         }
         return PersonAccess.Basis.NO_RELATIONSHIP;
     }

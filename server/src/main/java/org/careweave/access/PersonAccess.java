@@ -21,6 +21,8 @@ public record PersonAccess(long personId, Basis basis, long viewerOrganisationId
     /** Why access was given or refused. */
     public enum Basis {
         CARE_TEAM, CASELOAD, REFERRAL, REGISTERED_PRACTICE, BREAK_GLASS,
+        /** A system client without a relationship: only what its own organisation contributed. */
+        OWN_RECORDS_ONLY,
         ROLE_NOT_PERMITTED, NO_RELATIONSHIP;
 
         public boolean allows() {
@@ -31,6 +33,7 @@ public record PersonAccess(long personId, Basis basis, long viewerOrganisationId
     /** Why an item is withheld from this viewer. */
     public enum Withheld {
         NO_SHARING_AGREEMENT("not shared with your organisation"),
+        NO_RELATIONSHIP("your organisation has no care relationship with the person"),
         PERSON_OBJECTED("the person has asked for this not to be shared"),
         SENSITIVE_NOT_PERMITTED("sensitive information the person has not agreed to share");
 
@@ -67,6 +70,9 @@ public record PersonAccess(long personId, Basis basis, long viewerOrganisationId
         }
         if (sourceOrganisationId == viewerOrganisationId) {
             return Optional.empty();
+        }
+        if (basis == Basis.OWN_RECORDS_ONLY) {
+            return Optional.of(Withheld.NO_RELATIONSHIP);
         }
         if (objectedOrganisations.contains(viewerOrganisationId) || objectedCategories.contains(category)) {
             return Optional.of(Withheld.PERSON_OBJECTED);

@@ -12,6 +12,6 @@ import org.careweave.shared.Role;
 public record StaffAccount(long id, String username, String displayName, String passwordHash, boolean enabled,
                            List<RoleAt> roles) {
 
-    public record RoleAt(Role role, String organisationCode, String organisationName) {
+    public record RoleAt(Role role, long organisationId, String organisationCode, String organisationName) {
     }
 }

@@ -33,6 +33,13 @@ class AccessPolicyMatrixIntegrationTests {
 
     enum Source { VIEWERS_ORGANISATION, PARTNER }
 
+    /** Every role, and null for a system client acting for the viewer's organisation. */
+    static final List<Role> CALLERS = new ArrayList<>(List.of(Role.values()));
+
+    static {
+        CALLERS.add(null);
+    }
+
     @Autowired
     AccessPolicy policy;
 
@@ -64,9 +71,10 @@ class AccessPolicyMatrixIntegrationTests {
                         arrangeAgreement(agreement, partner, viewerOrg);
                         arrangeConsent(consent, person, viewerOrg, anotherOrg);
                         arrangeGlass(glass, person, user);
-                        for (Role role : Role.values()) {
-                            AccessContext who = new AccessContext(user, "viewer", viewerOrg, Set.of(role),
-                                    Purpose.DIRECT_CARE, "test");
+                        for (Role role : CALLERS) {
+                            AccessContext who = role == null
+                                    ? AccessContext.systemClient("system", viewerOrg, Set.of(), Purpose.DIRECT_CARE, "test")
+                                    : new AccessContext(user, "viewer", viewerOrg, Set.of(role), Purpose.DIRECT_CARE, "test");
                             PersonAccess access = policy.decide(who, person);
                             for (DataCategory category : DataCategory.values()) {
                                 for (Source source : Source.values()) {
@@ -76,7 +84,7 @@ class AccessPolicyMatrixIntegrationTests {
                                             : access.withheld(sourceOrg, category).map(w -> "WITHHELD:" + w).orElse("VISIBLE");
                                     checked++;
                                     if (!want.equals(got)) {
-                                        mismatches.add(String.join(" ", role.name(), relationship.name(), agreement.name(),
+                                        mismatches.add(String.join(" ", String.valueOf(role), relationship.name(), agreement.name(),
                                                 consent.name(), glass.name(), source.name(), category.name(),
                                                 "want", want, "got", got));
                                     }
@@ -88,15 +96,23 @@ class AccessPolicyMatrixIntegrationTests {
             }
         }
         assertThat(checked).isEqualTo(Relationship.values().length * Agreement.values().length
-                * Consent.values().length * Glass.values().length * Role.values().length
+                * Consent.values().length * Glass.values().length * CALLERS.size()
                 * DataCategory.values().length * Source.values().length);
         assertThat(mismatches).as("policy disagrees with the rules").isEmpty();
         assertThat(partnerOrg).isNotEqualTo(viewerOrg);
     }
 
-    /** The rules, restated without reference to the implementation. */
+    /** The rules, restated without reference to the implementation. A null role is a system client. */
     static String expected(Role role, Relationship relationship, Agreement agreement, Consent consent, Glass glass,
                            Source source, DataCategory category) {
+        if (role == null) {
+            boolean organisationRelated = relationship == Relationship.REFERRAL
+                    || relationship == Relationship.REGISTERED_PRACTICE;
+            if (!organisationRelated) {
+                return source == Source.VIEWERS_ORGANISATION ? "VISIBLE" : "WITHHELD:NO_RELATIONSHIP";
+            }
+            return expected(Role.GP, relationship, agreement, consent, Glass.NONE, source, category);
+        }
         Set<Role> careRoles = EnumSet.of(Role.GP, Role.NURSE, Role.SOCIAL_WORKER, Role.CARE_COORDINATOR,
                 Role.LINK_WORKER, Role.MENTAL_HEALTH_PRACTITIONER);
         Set<Role> glassRoles = EnumSet.of(Role.GP, Role.NURSE, Role.SOCIAL_WORKER, Role.MENTAL_HEALTH_PRACTITIONER);
