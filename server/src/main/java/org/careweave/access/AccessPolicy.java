@@ -34,8 +34,16 @@ public class AccessPolicy {
 
     /** As {@link #decide}, but refuses with {@link AccessDenied} instead of answering "no". */
     public PersonAccess require(AccessContext who, long personId) {
-        PersonAccess access = decide(who, personId);
-        if (!access.allowed()) {
+        return refuseUnless(decide(who, personId), PersonAccess::allowed);
+    }
+
+    /** As {@link #require}, and the viewer must also be allowed to know who the person is. */
+    public PersonAccess requireDemographics(AccessContext who, long personId) {
+        return refuseUnless(decide(who, personId), PersonAccess::mayViewDemographics);
+    }
+
+    private static PersonAccess refuseUnless(PersonAccess access, java.util.function.Predicate<PersonAccess> test) {
+        if (!test.test(access)) {
             throw new AccessDenied(access.basis(), switch (access.basis()) {
                 case ROLE_NOT_PERMITTED -> "Your role does not give access to personal records.";
                 default -> "You have no care relationship with this person. In an emergency, a clinician may "

@@ -63,6 +63,11 @@ public record PersonAccess(long personId, Basis basis, long viewerOrganisationId
         return basis.allows();
     }
 
+    /** Who the person is (name, NHS number, address) needs a relationship; a system client's own items do not. */
+    public boolean mayViewDemographics() {
+        return allowed() && basis != Basis.OWN_RECORDS_ONLY;
+    }
+
     /** Empty when the viewer may see an item recorded by {@code sourceOrganisationId} in {@code category}. */
     public Optional<Withheld> withheld(long sourceOrganisationId, DataCategory category) {
         if (!allowed()) {

@@ -76,6 +76,14 @@ class AccessPolicyMatrixIntegrationTests {
                                     ? AccessContext.systemClient("system", viewerOrg, Set.of(), Purpose.DIRECT_CARE, "test")
                                     : new AccessContext(user, "viewer", viewerOrg, Set.of(role), Purpose.DIRECT_CARE, "test");
                             PersonAccess access = policy.decide(who, person);
+                            boolean wantDemographics = expected(role, relationship, agreement, consent, glass,
+                                    Source.VIEWERS_ORGANISATION, DataCategory.PROBLEMS).equals("VISIBLE")
+                                    && (role != null || relationship == Relationship.REFERRAL
+                                        || relationship == Relationship.REGISTERED_PRACTICE);
+                            if (access.mayViewDemographics() != wantDemographics) {
+                                mismatches.add(role + " " + relationship + " " + glass + " demographics want "
+                                        + wantDemographics);
+                            }
                             for (DataCategory category : DataCategory.values()) {
                                 for (Source source : Source.values()) {
                                     long sourceOrg = source == Source.VIEWERS_ORGANISATION ? viewerOrg : partner;

@@ -1,0 +1,102 @@
+package org.careweave.fhir;
+
+import java.util.Date;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.careweave.record.RecordItem;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A record item as FHIR: the resource exactly as the partner sent it when there is one (with CareWeave's id and
+ * references), otherwise built from the typed columns. Either way meta.source names the recording organisation.
+ */
+@Component
+class RecordItemMapper {
+
+    private final FhirContext fhir;
+
+    RecordItemMapper(FhirContext fhir) {
+        this.fhir = fhir;
+    }
+
+    Resource toFhir(RecordItem item) {
+        Resource resource = item.resourceJson() != null
+                ? (Resource) fhir.newJsonParser().parseResource(item.resourceJson())
+                : fromColumns(item);
+        resource.setId(item.resourceType() + "/" + item.id());
+        resource.getMeta().setVersionId(Integer.toString(item.version()));
+        resource.getMeta().setLastUpdated(Date.from(item.receivedAt()));
+        resource.getMeta().setSource("Organization/" + item.sourceOrganisationId());
+        return resource;
+    }
+
+    private static Resource fromColumns(RecordItem item) {
+        Reference patient = new Reference("Patient/" + item.personId());
+        CodeableConcept code = new CodeableConcept(new Coding(item.codeSystem(), item.code(), item.display()));
+        return switch (item.resourceType()) {
+            case "Condition" -> new Condition().setSubject(patient).setCode(code)
+                    .setClinicalStatus(new CodeableConcept(new Coding(
+                            "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                            item.end() == null ? "active" : "resolved", null)))
+                    .setOnset(item.start() == null ? null : new DateTimeType(Date.from(item.start())))
+                    .addCategory(new CodeableConcept(new Coding(
+                            "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item",
+                            "Problem List Item")));
+            case "MedicationStatement" -> new MedicationStatement().setSubject(patient).setMedication(code)
+                    .setStatus(item.end() == null ? MedicationStatement.MedicationStatementStatus.ACTIVE
+                            : MedicationStatement.MedicationStatementStatus.COMPLETED)
+                    .setEffective(period(item));
+            case "Encounter" -> encounter(item, patient, code);
+            case "EpisodeOfCare" -> new EpisodeOfCare().setPatient(patient).addType(code)
+                    .setStatus(item.end() == null ? EpisodeOfCare.EpisodeOfCareStatus.ACTIVE
+                            : EpisodeOfCare.EpisodeOfCareStatus.FINISHED)
+                    .setManagingOrganization(new Reference("Organization/" + item.sourceOrganisationId()))
+                    .setPeriod(period(item));
+            case "AllergyIntolerance" -> new AllergyIntolerance().setPatient(patient).setCode(code);
+            case "Observation" -> new Observation().setSubject(patient).setCode(code)
+                    .setStatus(Observation.ObservationStatus.FINAL)
+                    .setEffective(item.start() == null ? null : new DateTimeType(Date.from(item.start())))
+                    .setValue(item.value() == null ? null : new Quantity().setValue(item.value()).setUnit(item.unit()));
+            default -> throw new IllegalStateException("No FHIR mapping for stored " + item.resourceType());
+        };
+    }
+
+    private static Encounter encounter(RecordItem item, Reference patient, CodeableConcept code) {
+        String actClass = switch (item.category()) {
+            case "emergency-admission", "elective-admission" -> "IMP";
+            case "ae-attendance" -> "EMER";
+            case "home-visit" -> "HH";
+            default -> "AMB";
+        };
+        return new Encounter().setSubject(patient).addType(code)
+                .setStatus(item.end() == null && actClass.equals("IMP") ? Encounter.EncounterStatus.INPROGRESS
+                        : Encounter.EncounterStatus.FINISHED)
+                .setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", actClass, null))
+                .setPeriod(period(item))
+                .setServiceProvider(new Reference("Organization/" + item.sourceOrganisationId()));
+    }
+
+    private static Period period(RecordItem item) {
+        Period period = new Period();
+        if (item.start() != null) {
+            period.setStart(Date.from(item.start()));
+        }
+        if (item.end() != null) {
+            period.setEnd(Date.from(item.end()));
+        }
+        return period;
+    }
+}

@@ -1,0 +1,102 @@
+package org.careweave.record;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.careweave.access.AccessContext;
+import org.careweave.access.AccessPolicy;
+import org.careweave.access.DataCategory;
+import org.careweave.access.PersonAccess;
+import org.careweave.person.PersonDetails;
+import org.careweave.person.Persons;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a person's record for a viewer, through the access policy. The only way other features see record items. */
+@Service
+@Transactional(readOnly = true)
+public class PersonRecords {
+
+    private final AccessPolicy policy;
+    private final Persons persons;
+    private final RecordItems items;
+
+    PersonRecords(AccessPolicy policy, Persons persons, RecordItems items) {
+        this.policy = policy;
+        this.persons = persons;
+        this.items = items;
+    }
+
+    /**
+     * The record as this viewer may see it.
+     *
+     * @throws PersonNotFound                         when there is no such person
+     * @throws org.careweave.access.AccessDenied      when the viewer may not see the person at all
+     */
+    public PersonRecord view(AccessContext who, long personId, RecordFilter filter) {
+        PersonDetails person = persons.find(personId).orElseThrow(() -> new PersonNotFound(personId));
+        PersonAccess access = policy.require(who, personId);
+        return assemble(person, access, items.of(personId, filter));
+    }
+
+    /**
+     * One item, if the viewer may see it.
+     *
+     * @throws ItemWithheld when the viewer may see the person but not this item
+     */
+    public Optional<RecordItem> item(AccessContext who, long itemId, String resourceType) {
+        Optional<RecordItem> found = items.byId(itemId, resourceType);
+        if (found.isPresent()) {
+            RecordItem item = found.get();
+            PersonAccess access = policy.require(who, item.personId());
+            access.withheld(item.sourceOrganisationId(), item.dataCategory()).ifPresent(reason -> {
+                throw new ItemWithheld(reason);
+            });
+        }
+        return found;
+    }
+
+    /** Demographics only, for a viewer the policy lets see the person. */
+    public PersonDetails person(AccessContext who, long personId) {
+        PersonDetails person = persons.find(personId).orElseThrow(() -> new PersonNotFound(personId));
+        policy.requireDemographics(who, personId);
+        return person;
+    }
+
+    /** The person with this NHS number, if there is one and the viewer may see them. Never says which it was. */
+    public Optional<PersonDetails> findByNhsNumber(AccessContext who, String nhsNumber) {
+        return persons.idOfNhsNumber(nhsNumber)
+                .filter(id -> policy.decide(who, id).mayViewDemographics())
+                .flatMap(persons::find);
+    }
+
+    /**
+     * The whole record without asking the policy: only for trusted platform paths that work on the population,
+     * such as recomputing risk scores, and for measuring what the policy costs. Never for a user's request.
+     */
+    public Optional<PersonRecord> viewTrusted(long personId) {
+        return persons.find(personId).map(person -> new PersonRecord(person, null, items.of(personId, RecordFilter.ALL),
+                List.of()));
+    }
+
+    private static PersonRecord assemble(PersonDetails person, PersonAccess access, List<RecordItem> all) {
+        List<RecordItem> visible = new ArrayList<>(all.size());
+        Map<String, WithheldItems> withheld = new LinkedHashMap<>();
+        for (RecordItem item : all) {
+            Optional<PersonAccess.Withheld> reason = access.withheld(item.sourceOrganisationId(), item.dataCategory());
+            if (reason.isEmpty()) {
+                visible.add(item);
+            } else {
+                // Naming a hidden sensitive category would itself disclose it, so those are counted together.
+                DataCategory shown = item.dataCategory().sensitive() ? null : item.dataCategory();
+                String key = shown + "|" + item.sourceOrganisationId() + "|" + reason.get();
+                withheld.merge(key, new WithheldItems(shown, item.sourceOrganisationName(), reason.get(), 1),
+                        (a, b) -> new WithheldItems(a.category(), a.sourceOrganisationName(), a.reason(), a.count() + 1));
+            }
+        }
+        return new PersonRecord(person, access.basis(), visible, List.copyOf(withheld.values()));
+    }
+}

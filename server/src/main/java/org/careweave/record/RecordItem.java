@@ -1,0 +1,19 @@
+package org.careweave.record;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.careweave.access.DataCategory;
+
+/**
+ * One item of a person's record.
+ *
+ * @param category         what kind of item, e.g. problem, medication, emergency-admission
+ * @param resourceJson     the FHIR resource exactly as a partner sent it, or null for items the platform produced
+ */
+public record RecordItem(long id, long personId, String resourceType, String category, DataCategory dataCategory,
+                         String codeSystem, String code, String display, String status, Instant start, Instant end,
+                         BigDecimal value, String unit, String detail, long sourceOrganisationId,
+                         String sourceOrganisationName, String sourceId, int version, Instant receivedAt,
+                         String resourceJson) {
+}

@@ -1,0 +1,72 @@
+package org.careweave.record;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.careweave.access.DataCategory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Record items as stored. Organisation names come from the organisation reference table, read-only. */
+@Repository
+class RecordItems {
+
+    private static final int MOST_ITEMS_PER_PERSON = 5000;
+
+    private final JdbcClient jdbc;
+
+    RecordItems(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final String SELECT = """
+            select i.id, i.person_id, i.resource_type, i.category, i.code_system, i.code, i.display,
+                   i.status, i.effective_start, i.effective_end, i.value_numeric, i.value_unit, i.detail,
+                   i.sensitivity, i.source_org_id, o.name as source_name, i.source_id, i.version,
+                   i.received_at, i.resource::text as resource
+              from record_item i join organisation o on o.id = i.source_org_id
+            """;
+
+    java.util.Optional<RecordItem> byId(long id, String resourceType) {
+        return jdbc.sql(SELECT + " where i.id = :id and i.resource_type = :type")
+                .param("id", id).param("type", resourceType).query(RecordItems::item).optional();
+    }
+
+    List<RecordItem> of(long personId, RecordFilter filter) {
+        return jdbc.sql(SELECT + """
+                         where i.person_id = :person
+                           and (cardinality(cast(:types as text[])) = 0 or i.resource_type = any(cast(:types as text[])))
+                           and (cardinality(cast(:categories as text[])) = 0 or i.category = any(cast(:categories as text[])))
+                           and (cast(:source as bigint) is null or i.source_org_id = cast(:source as bigint))
+                           and (cast(:from as date) is null or i.effective_start >= cast(:from as date))
+                           and (cast(:to as date) is null or i.effective_start < cast(:to as date) + 1)
+                         order by i.effective_start desc nulls last, i.id desc
+                         limit :limit""")
+                .param("person", personId)
+                .param("types", filter.resourceTypes().toArray(String[]::new))
+                .param("categories", filter.categories().toArray(String[]::new))
+                .param("source", filter.sourceOrganisationId())
+                .param("from", filter.from()).param("to", filter.to())
+                .param("limit", MOST_ITEMS_PER_PERSON)
+                .query(RecordItems::item)
+                .list();
+    }
+
+    private static RecordItem item(ResultSet rs, int row) throws SQLException {
+        return new RecordItem(rs.getLong("id"), rs.getLong("person_id"), rs.getString("resource_type"),
+                rs.getString("category"), DataCategory.ofItem(rs.getString("category"), rs.getString("sensitivity")),
+                rs.getString("code_system"), rs.getString("code"), rs.getString("display"), rs.getString("status"),
+                instant(rs.getTimestamp("effective_start")), instant(rs.getTimestamp("effective_end")),
+                rs.getObject("value_numeric", BigDecimal.class), rs.getString("value_unit"), rs.getString("detail"),
+                rs.getLong("source_org_id"), rs.getString("source_name"), rs.getString("source_id"),
+                rs.getInt("version"), instant(rs.getTimestamp("received_at")), rs.getString("resource"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
