@@ -10,7 +10,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.careweave.access.Purpose;
-import org.careweave.identity.Callers;
+import org.careweave.access.Callers;
 import org.careweave.record.PersonRecords;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;

@@ -13,7 +13,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.careweave.access.Purpose;
-import org.careweave.identity.Callers;
+import org.careweave.access.Callers;
 import org.careweave.record.PersonRecord;
 import org.careweave.record.PersonRecords;
 import org.careweave.record.RecordFilter;
