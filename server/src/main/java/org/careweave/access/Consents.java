@@ -60,17 +60,25 @@ public class Consents {
     }
 
     @Transactional(readOnly = true)
+    public java.util.Optional<Directive> find(long directiveId) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", directiveId).query(Consents::directive).optional();
+    }
+
+    @Transactional(readOnly = true)
     public List<Directive> of(long personId) {
-        return jdbc.sql("""
-                        select id, person_id, kind, organisation_id, category, note, recorded_by, recorded_at,
-                               withdrawn_by, withdrawn_at
-                          from consent_directive where person_id = :person order by recorded_at, id""")
-                .param("person", personId)
-                .query((rs, n) -> new Directive(rs.getLong(1), rs.getLong(2), Kind.valueOf(rs.getString(3)),
-                        (Long) rs.getObject(4), rs.getString(5) == null ? null : DataCategory.valueOf(rs.getString(5)),
-                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9),
-                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
-                .list();
+        return jdbc.sql(SELECT + " where person_id = :person order by recorded_at, id")
+                .param("person", personId).query(Consents::directive).list();
+    }
+
+    private static final String SELECT = """
+            select id, person_id, kind, organisation_id, category, note, recorded_by, recorded_at, withdrawn_by,
+                   withdrawn_at from consent_directive""";
+
+    private static Directive directive(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Directive(rs.getLong(1), rs.getLong(2), Kind.valueOf(rs.getString(3)), rs.getObject(4, Long.class),
+                rs.getString(5) == null ? null : DataCategory.valueOf(rs.getString(5)), rs.getString(6),
+                rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9),
+                rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant());
     }
 
     private long insert(long personId, Kind kind, Long organisationId, DataCategory category, String note,

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.careweave.access.CareRelationships;
+import org.careweave.access.Consents;
 import org.careweave.access.DataCategory;
 import org.careweave.access.SharingAgreements;
 import org.careweave.identity.SystemClients;
@@ -37,6 +38,9 @@ class FhirRecordIntegrationTests {
 
     @Autowired
     SharingAgreements agreements;
+
+    @Autowired
+    Consents consents;
 
     Http http;
     String tag;
@@ -108,6 +112,29 @@ class FhirRecordIntegrationTests {
         relationships.start(person, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(practice));
         assertThat(fhir("/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C" + nhs).body())
                 .contains("\"total\":1");
+    }
+
+    @Test
+    void sharingChoicesReadAsFhirConsent() {
+        relationships.start(person, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(practice));
+        long objection = consents.objectToOrganisation(person, hospital, null, "gp");
+        consents.permitSensitive(person, DataCategory.MENTAL_HEALTH, null, "gp");
+        consents.withdraw(objection, "gp");
+
+        HttpResponse<String> bundle = fhir("/fhir/Consent?patient=" + person);
+        HttpResponse<String> one = fhir("/fhir/Consent/" + objection);
+
+        assertThat(bundle.body()).contains("\"total\":2").contains("\"code\":\"PSY\"").contains("\"type\":\"permit\"");
+        assertThat(one.body()).contains("\"status\":\"inactive\"").contains("\"type\":\"deny\"")
+                .contains("Organization/" + hospital).contains("\"code\":\"IRCP\"");
+    }
+
+    @Test
+    void consentNeedsARelationshipToo() {
+        long objection = consents.objectToOrganisation(person, hospital, null, "gp");
+
+        assertThat(fhir("/fhir/Consent/" + objection).statusCode()).isEqualTo(403);
+        assertThat(fhir("/fhir/Consent?patient=" + person).statusCode()).isEqualTo(403);
     }
 
     @Test
