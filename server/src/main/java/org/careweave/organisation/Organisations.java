@@ -20,6 +20,50 @@ public class Organisations {
         this.jdbc = jdbc;
     }
 
+    private static final String SELECT = "select id, ods_code, name, type, parent_id, postcode from organisation";
+
+    @Transactional(readOnly = true)
+    public java.util.List<Organisation> all() {
+        return jdbc.sql(SELECT + " order by type, name").query(Organisations::organisation).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Organisation> find(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Organisations::organisation).optional();
+    }
+
+    /** Adds an organisation; refuses a code already in use and a parent that does not exist. */
+    public long create(String odsCode, String name, OrganisationType type, Long parentId, String postcode) {
+        requireCode(odsCode);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An organisation needs a name");
+        }
+        if (idOf(odsCode).isPresent()) {
+            throw new IllegalArgumentException("Organisation code " + odsCode + " is already in use");
+        }
+        if (parentId != null && find(parentId).isEmpty()) {
+            throw new IllegalArgumentException("No parent organisation with id " + parentId);
+        }
+        return jdbc.sql("""
+                        insert into organisation (ods_code, name, type, parent_id, postcode)
+                        values (:code, :name, :type, :parent, :postcode) returning id""")
+                .param("code", odsCode).param("name", name.strip()).param("type", type.name())
+                .param("parent", parentId).param("postcode", postcode)
+                .query(Long.class).single();
+    }
+
+    private static Organisation organisation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Organisation(rs.getLong(1), rs.getString(2), rs.getString(3),
+                OrganisationType.valueOf(rs.getString(4)), rs.getObject(5, Long.class), rs.getString(6));
+    }
+
+    private static void requireCode(String odsCode) {
+        if (odsCode == null || !ODS_CODE.matcher(odsCode).matches()) {
+            throw new IllegalArgumentException("An organisation code is 3 to 12 capital letters or digits (ODS style), not '"
+                    + odsCode + "'");
+        }
+    }
+
     @Transactional(readOnly = true)
     public Optional<Long> idOf(String odsCode) {
         return jdbc.sql("select id from organisation where ods_code = :code").param("code", odsCode)
@@ -34,10 +78,7 @@ public class Organisations {
 
     /** The organisation with this code, created with the given name and type if it does not exist yet. */
     public long ensure(String odsCode, String name, OrganisationType type) {
-        if (odsCode == null || !ODS_CODE.matcher(odsCode).matches()) {
-            throw new IllegalArgumentException("An organisation code is 3 to 12 capital letters or digits (ODS style), not '"
-                    + odsCode + "'");
-        }
+        requireCode(odsCode);
         return idOf(odsCode).orElseGet(() -> jdbc.sql("""
                         insert into organisation (ods_code, name, type) values (:code, :name, :type) returning id""")
                 .param("code", odsCode).param("name", name == null || name.isBlank() ? odsCode : name)

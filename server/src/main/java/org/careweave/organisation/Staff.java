@@ -31,6 +31,7 @@ public class Staff {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{2,64}")) {
             throw new IllegalArgumentException("A username is 2 to 64 letters, digits, '.', '_', '@' or '-'");
         }
+        requireOrganisation(organisationId);
         if (password == null || password.length() < 12) {
             throw new IllegalArgumentException("A password must be at least 12 characters long");
         }
@@ -45,6 +46,66 @@ public class Staff {
                         on conflict do nothing""")
                 .param("id", id).param("org", organisationId).param("role", role.name()).update();
         return id;
+    }
+
+    public List<StaffMember> all() {
+        return jdbc.sql("select id from staff_user order by display_name, username").query(Long.class).list().stream()
+                .map(id -> member(id).orElseThrow()).toList();
+    }
+
+    public Optional<StaffMember> member(long id) {
+        return jdbc.sql("select id, username, display_name, enabled from staff_user where id = :id").param("id", id)
+                .query((rs, n) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rolesOf(rs.getLong(1))))
+                .optional();
+    }
+
+    /** Adds a new member of staff with one role; refuses a username already in use. */
+    @Transactional
+    public long create(String username, String displayName, String password, Role role, long organisationId) {
+        if (jdbc.sql("select count(*) from staff_user where username = :u").param("u", username)
+                .query(Long.class).single() > 0) {
+            throw new IllegalArgumentException("Username " + username + " is already in use");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new IllegalArgumentException("Give the member of staff a display name");
+        }
+        return ensureUser(username, displayName.strip(), password, role, organisationId);
+    }
+
+    @Transactional
+    public void grantRole(long userId, Role role, long organisationId) {
+        requireMember(userId);
+        requireOrganisation(organisationId);
+        jdbc.sql("insert into staff_role (user_id, organisation_id, role) values (:id, :org, :role) on conflict do nothing")
+                .param("id", userId).param("org", organisationId).param("role", role.name()).update();
+    }
+
+    @Transactional
+    public void revokeRole(long userId, Role role, long organisationId) {
+        requireMember(userId);
+        jdbc.sql("delete from staff_role where user_id = :id and organisation_id = :org and role = :role")
+                .param("id", userId).param("org", organisationId).param("role", role.name()).update();
+    }
+
+    @Transactional
+    public void setEnabled(long userId, boolean enabled) {
+        requireMember(userId);
+        jdbc.sql("update staff_user set enabled = :enabled where id = :id")
+                .param("enabled", enabled).param("id", userId).update();
+    }
+
+    private void requireOrganisation(long organisationId) {
+        if (jdbc.sql("select count(*) from organisation where id = :id").param("id", organisationId)
+                .query(Long.class).single() == 0) {
+            throw new IllegalArgumentException("No organisation with id " + organisationId);
+        }
+    }
+
+    private void requireMember(long userId) {
+        if (member(userId).isEmpty()) {
+            throw new IllegalArgumentException("No member of staff with id " + userId);
+        }
     }
 
     public Optional<StaffAccount> findAccount(String username) {

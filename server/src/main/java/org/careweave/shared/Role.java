@@ -38,6 +38,16 @@ public enum Role {
         };
     }
 
+    /** Parses a role name given by a person, with a message listing the valid names. */
+    public static Role parse(String name) {
+        try {
+            return valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("Unknown role '" + name + "'; use one of "
+                    + java.util.Arrays.toString(values()));
+        }
+    }
+
     /** Spring Security authority name for this role. */
     public String authority() {
         return "ROLE_" + name();

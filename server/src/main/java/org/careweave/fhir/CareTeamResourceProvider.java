@@ -1,0 +1,40 @@
+package org.careweave.fhir;
+
+import java.util.List;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.careweave.organisation.Teams;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.stereotype.Component;
+
+/** Teams that span organisations (neighbourhood teams, MDTs) as FHIR CareTeam. */
+@Component
+class CareTeamResourceProvider implements IResourceProvider {
+
+    private final Teams teams;
+
+    CareTeamResourceProvider(Teams teams) {
+        this.teams = teams;
+    }
+
+    @Override
+    public Class<CareTeam> getResourceType() {
+        return CareTeam.class;
+    }
+
+    @Read
+    public CareTeam read(@IdParam IdType id) {
+        return teams.find(FhirErrors.idOf(id.getIdPart(), "CareTeam")).map(DirectoryMapper::team)
+                .orElseThrow(() -> new ResourceNotFoundException("CareTeam/" + id.getIdPart() + " does not exist"));
+    }
+
+    @Search
+    public List<CareTeam> all() {
+        return teams.all().stream().map(DirectoryMapper::team).toList();
+    }
+}
