@@ -85,6 +85,8 @@ class OperationsIntegrationTests {
         HttpResponse<String> api = http.get("/v3/api-docs");
 
         assertThat(api.statusCode()).isEqualTo(200);
-        assertThat(api.body()).startsWith("{\"openapi\":\"3.");
+        assertThat(api.body()).startsWith("{\"openapi\":\"3.").contains("CareWeave REST API")
+                .contains("\"/api/sharing-agreements\"").contains("\"/api/people/{personId}/consents\"")
+                .contains("/oauth2/token");
     }
 }
