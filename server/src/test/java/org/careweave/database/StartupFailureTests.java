@@ -21,7 +21,7 @@ class StartupFailureTests {
 
     @Test
     void unwritableDataFolderNamesTheDataDirSetting(CapturedOutput output) throws IOException {
-        Path notAFolder = Files.createTempFile("careweave-", ".file");
+        Path notAFolder = Files.createTempFile(Files.createDirectories(Path.of("target")), "careweave-", ".file");
 
         assertThatThrownBy(() -> start("--careweave.data-dir=" + notAFolder.resolve("data"), "--server.port=0"))
                 .isInstanceOf(Exception.class);
@@ -48,7 +48,8 @@ class StartupFailureTests {
 
     @Test
     void portInUseNamesThePortSetting(CapturedOutput output) throws IOException {
-        Path dataDir = Files.createTempDirectory("careweave-port-test-");
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-databases")),
+                "careweave-port-test-");
         try (ServerSocket taken = new ServerSocket(0)) {
             assertThatThrownBy(() -> start("--careweave.data-dir=" + dataDir, "--careweave.demo.enabled=false",
                     "--server.port=" + taken.getLocalPort()))

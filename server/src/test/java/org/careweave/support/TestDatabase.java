@@ -16,7 +16,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points a test application context at a fresh, empty database.
  *
- * <p>By default each context gets its own embedded PostgreSQL in a new temporary folder. When the environment
+ * <p>By default each context gets its own embedded PostgreSQL in a new folder under {@code target/test-databases}. When the environment
  * variable {@code CAREWEAVE_TEST_DB_URL} names an external server (for example
  * {@code jdbc:postgresql://127.0.0.1:5432/test}), a new database is created on it for each context instead and
  * dropped when the JVM exits, so runs never see each other's data.
@@ -41,11 +41,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 .addFirst(new MapPropertySource("careweave-test-database", properties));
     }
 
+    /** Under the build's target folder, so a clean build or a fresh clone leaves none behind. */
     private static Path newTemporaryFolder() {
         try {
-            Path dir = Files.createTempDirectory("careweave-test-");
-            dir.toFile().deleteOnExit();
-            return dir;
+            Path parent = Files.createDirectories(Path.of("target", "test-databases"));
+            return Files.createTempDirectory(parent.toAbsolutePath(), "careweave-");
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create a temporary folder for the embedded test database", e);
         }
