@@ -21,7 +21,7 @@ class StartupFailureTests {
 
     @Test
     void unwritableDataFolderNamesTheDataDirSetting(CapturedOutput output) throws IOException {
-        Path notAFolder = Files.createTempFile(Files.createDirectories(Path.of("target")), "careweave-", ".file");
+        Path notAFolder = Files.createTempFile(Files.createDirectories(Path.of("target")).toAbsolutePath(), "careweave-", ".file");
 
         assertThatThrownBy(() -> start("--careweave.data-dir=" + notAFolder.resolve("data"), "--server.port=0"))
                 .isInstanceOf(Exception.class);
