@@ -23,8 +23,9 @@ public class SharingAgreements {
     }
 
     /**
-     * Records an agreement. Refuses the same organisation on both sides, an end before the start, and a period
-     * that overlaps an agreement already covering the same provider, recipient and category.
+     * Records an agreement. Refuses the same organisation on both sides, an end before the start, an agreement that
+     * has already expired, and a period that overlaps an agreement already covering the same provider, recipient and
+     * category.
      *
      * @param endsOn null for an open-ended agreement
      */
@@ -35,6 +36,10 @@ public class SharingAgreements {
         }
         if (endsOn != null && !endsOn.isAfter(startsOn)) {
             throw new IllegalArgumentException("The agreement must end after it starts (" + startsOn + ")");
+        }
+        if (endsOn != null && !endsOn.isAfter(LocalDate.now())) {
+            throw new IllegalArgumentException("The agreement would already have expired (" + endsOn
+                    + "); record only agreements that are in force or yet to start");
         }
         Long overlapping = jdbc.sql("""
                         select id from sharing_agreement

@@ -47,7 +47,7 @@ class AccessServicesIntegrationTests {
 
     @Test
     void refusesAgreementsThatOverlapAnExistingOne() {
-        LocalDate start = LocalDate.of(2026, 1, 1);
+        LocalDate start = LocalDate.now().minusMonths(1);
         agreements.create(hospital, practice, DataCategory.PROBLEMS, start, start.plusYears(1), "admin");
 
         assertThatThrownBy(() -> agreements.create(hospital, practice, DataCategory.PROBLEMS, start.plusMonths(6),
@@ -65,6 +65,8 @@ class AccessServicesIntegrationTests {
                 .hasMessageContaining("with itself");
         assertThatThrownBy(() -> agreements.create(hospital, practice, DataCategory.PROBLEMS, start, start, "admin"))
                 .hasMessageContaining("must end after it starts");
+        assertThatThrownBy(() -> agreements.create(hospital, practice, DataCategory.PROBLEMS, LocalDate.now().minusYears(2),
+                LocalDate.now().minusDays(1), "admin")).hasMessageContaining("already have expired");
         assertThat(jdbc.sql("select count(*) from sharing_agreement where recipient_org_id = :p")
                 .param("p", practice).query(Long.class).single()).isZero();
     }

@@ -2,6 +2,7 @@ package org.careweave.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.careweave.support.CareWeaveTest;
@@ -82,6 +83,15 @@ class SignInIntegrationTests {
         assertThat(new SignIn(http).as(ghost, "anything")).endsWith("/login?error");
         assertThat(jdbc.sql("select failed_attempts from sign_in_lockout where username = :u")
                 .param("u", ghost).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredSessionIsSentToSignInSayingSo() {
+        HttpResponse<String> stale = http.get("/", "Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF",
+                "Accept", "text/html");
+
+        assertThat(stale.statusCode()).isEqualTo(302);
+        assertThat(stale.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
     }
 
     @Test
