@@ -60,7 +60,7 @@ class AccessApiController {
 
     @GetMapping("/people/{personId}/consents")
     List<Consents.Directive> consentsOf(@PathVariable long personId) {
-        policy.requireDemographics(callers.current(Purpose.DIRECT_CARE), personId);
+        policy.requireDemographics(callers.current(Purpose.DIRECT_CARE), personId, AccessIntent.search("Consent", "patient"));
         return consents.of(personId);
     }
 
@@ -68,7 +68,7 @@ class AccessApiController {
     ResponseEntity<Consents.Directive> recordConsent(@PathVariable long personId,
                                                      @Valid @RequestBody ConsentRequest request) {
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
-        policy.requireDemographics(who, personId);
+        policy.requireDemographics(who, personId, AccessIntent.create("Consent", null));
         long id = switch (request.kind()) {
             case OBJECT_ORGANISATION -> consents.objectToOrganisation(personId, organisation(request.organisation()),
                     request.note(), who.actor());
@@ -84,7 +84,7 @@ class AccessApiController {
     @PostMapping("/people/{personId}/consents/{consentId}/withdrawal")
     List<Consents.Directive> withdrawConsent(@PathVariable long personId, @PathVariable long consentId) {
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
-        policy.requireDemographics(who, personId);
+        policy.requireDemographics(who, personId, AccessIntent.update("Consent", consentId));
         if (consents.of(personId).stream().noneMatch(d -> d.id() == consentId)) {
             throw new IllegalArgumentException("Consent choice " + consentId + " is not this person's");
         }
@@ -110,7 +110,7 @@ class AccessApiController {
     @PostMapping("/break-glass/{useId}/review")
     @PreAuthorize("hasRole('PRIVACY_OFFICER')")
     ResponseEntity<Void> review(@PathVariable long useId, @Valid @RequestBody ReviewRequest request) {
-        breakGlass.review(useId, request.outcome(), request.note(), callers.current(Purpose.ADMINISTRATION).actor());
+        breakGlass.review(useId, request.outcome(), request.note(), callers.current(Purpose.ADMINISTRATION));
         return ResponseEntity.noContent().build();
     }
 

@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessPolicy {
 
     private final AccessPolicyRepository repository;
+    private final AccessAudit audit;
 
-    AccessPolicy(AccessPolicyRepository repository) {
+    AccessPolicy(AccessPolicyRepository repository, AccessAudit audit) {
         this.repository = repository;
+        this.audit = audit;
     }
 
     public PersonAccess decide(AccessContext who, long personId) {
@@ -32,14 +34,33 @@ public class AccessPolicy {
                 facts.objectedOrganisations(), facts.objectedCategories(), facts.permittedSensitive());
     }
 
-    /** As {@link #decide}, but refuses with {@link AccessDenied} instead of answering "no". */
-    public PersonAccess require(AccessContext who, long personId) {
-        return refuseUnless(decide(who, personId), PersonAccess::allowed);
+    /**
+     * Decides, records the decision in the audit trail, and refuses with {@link AccessDenied} instead of answering
+     * "no". Every read or write of a person's data goes through here (or {@link #requireDemographics}).
+     */
+    public PersonAccess require(AccessContext who, long personId, AccessIntent intent) {
+        return audited(who, personId, intent, PersonAccess::allowed);
     }
 
     /** As {@link #require}, and the viewer must also be allowed to know who the person is. */
-    public PersonAccess requireDemographics(AccessContext who, long personId) {
-        return refuseUnless(decide(who, personId), PersonAccess::mayViewDemographics);
+    public PersonAccess requireDemographics(AccessContext who, long personId, AccessIntent intent) {
+        return audited(who, personId, intent, PersonAccess::mayViewDemographics);
+    }
+
+    /** Records an access that needed no decision of its own (e.g. a search that found nobody the caller may see). */
+    public void recordAccess(AccessContext who, Long personId, AccessIntent intent) {
+        audit.allowed(who, personId, intent, null);
+    }
+
+    private PersonAccess audited(AccessContext who, long personId, AccessIntent intent,
+                                 java.util.function.Predicate<PersonAccess> test) {
+        PersonAccess access = decide(who, personId);
+        if (!test.test(access)) {
+            audit.denied(who, personId, intent, access.basis());
+        } else {
+            audit.allowed(who, personId, intent, access.basis());
+        }
+        return refuseUnless(access, test);
     }
 
     private static PersonAccess refuseUnless(PersonAccess access, java.util.function.Predicate<PersonAccess> test) {

@@ -25,26 +25,31 @@ public class BreakGlass {
     }
 
     private final JdbcClient jdbc;
+    private final AccessAudit audit;
 
-    BreakGlass(JdbcClient jdbc) {
+    BreakGlass(JdbcClient jdbc, AccessAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Opens emergency access for the asking clinician; refuses roles that may not break glass and thin reasons. */
     public long open(AccessContext who, long personId, String reason) {
         if (!who.mayBreakGlass()) {
+            audit.breakGlass(who, personId, -1, "ROLE_NOT_PERMITTED", org.careweave.audit.AuditEvent.Outcome.DENIED);
             throw new AccessDenied(PersonAccess.Basis.ROLE_NOT_PERMITTED,
                     "Only clinicians (GP, nurse, social worker, mental health practitioner) may use break-glass access.");
         }
         if (reason == null || reason.strip().length() < 10) {
             throw new IllegalArgumentException("Give the reason for emergency access in at least 10 characters");
         }
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into break_glass (user_id, person_id, reason, expires_at)
                         values (:user, :person, :reason, now() + make_interval(secs => :seconds)) returning id""")
                 .param("user", who.userId()).param("person", personId).param("reason", reason.strip())
                 .param("seconds", DEFAULT_DURATION.toSeconds())
                 .query(Long.class).single();
+        audit.breakGlass(who, personId, id, null, org.careweave.audit.AuditEvent.Outcome.SUCCESS);
+        return id;
     }
 
     @Transactional(readOnly = true)
@@ -59,16 +64,19 @@ public class BreakGlass {
     }
 
     /** Records the privacy officer's review; a use can be reviewed once. */
-    public void review(long useId, Outcome outcome, String note, String reviewer) {
+    public void review(long useId, Outcome outcome, String note, AccessContext reviewer) {
         int changed = jdbc.sql("""
                         update break_glass set reviewed_by = :by, reviewed_at = now(), review_outcome = :outcome,
                                review_note = :note
                          where id = :id and reviewed_at is null""")
-                .param("by", reviewer).param("outcome", outcome.name()).param("note", note).param("id", useId)
+                .param("by", reviewer.actor()).param("outcome", outcome.name()).param("note", note).param("id", useId)
                 .update();
         if (changed == 0) {
             throw new IllegalArgumentException("Break-glass use " + useId + " does not exist or was already reviewed");
         }
+        long personId = jdbc.sql("select person_id from break_glass where id = :id").param("id", useId)
+                .query(Long.class).single();
+        audit.review(reviewer, personId, useId);
     }
 
     private static final String SELECT = """

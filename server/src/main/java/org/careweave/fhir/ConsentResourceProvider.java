@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.careweave.access.AccessIntent;
 import org.careweave.access.AccessPolicy;
 import org.careweave.access.Callers;
 import org.careweave.access.Consents;
@@ -55,7 +56,8 @@ class ConsentResourceProvider implements IResourceProvider {
         Consents.Directive directive = consents.find(directiveId)
                 .orElseThrow(() -> new ResourceNotFoundException("Consent/" + id.getIdPart() + " does not exist"));
         return FhirErrors.translated(() -> {
-            policy.requireDemographics(callers.current(Purpose.DIRECT_CARE), directive.personId());
+            policy.requireDemographics(callers.current(Purpose.DIRECT_CARE), directive.personId(),
+                    AccessIntent.read("Consent", directiveId));
             return toFhir(directive);
         });
     }
@@ -64,7 +66,8 @@ class ConsentResourceProvider implements IResourceProvider {
     public List<Consent> byPatient(@RequiredParam(name = Consent.SP_PATIENT) ReferenceParam patient) {
         long personId = FhirErrors.idOf(patient.getIdPart(), "Patient");
         return FhirErrors.translated(() -> {
-            policy.requireDemographics(callers.current(Purpose.DIRECT_CARE), personId);
+            policy.requireDemographics(callers.current(Purpose.DIRECT_CARE), personId,
+                    AccessIntent.search("Consent", "patient"));
             return consents.of(personId).stream().map(ConsentResourceProvider::toFhir).toList();
         });
     }

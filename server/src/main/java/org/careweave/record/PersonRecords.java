@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.careweave.access.AccessContext;
+import org.careweave.access.AccessDenied;
+import org.careweave.access.AccessIntent;
 import org.careweave.access.AccessPolicy;
 import org.careweave.access.DataCategory;
 import org.careweave.access.PersonAccess;
@@ -38,7 +40,9 @@ public class PersonRecords {
      */
     public PersonRecord view(AccessContext who, long personId, RecordFilter filter) {
         PersonDetails person = persons.find(personId).orElseThrow(() -> new PersonNotFound(personId));
-        PersonAccess access = policy.require(who, personId);
+        PersonAccess access = policy.require(who, personId, AccessIntent.search(
+                filter.resourceTypes().isEmpty() ? "record" : String.join(",", filter.resourceTypes().stream().sorted().toList()),
+                filter.describe()));
         return assemble(person, access, items.of(personId, filter));
     }
 
@@ -51,7 +55,7 @@ public class PersonRecords {
         Optional<RecordItem> found = items.byId(itemId, resourceType);
         if (found.isPresent()) {
             RecordItem item = found.get();
-            PersonAccess access = policy.require(who, item.personId());
+            PersonAccess access = policy.require(who, item.personId(), AccessIntent.read(resourceType, itemId));
             access.withheld(item.sourceOrganisationId(), item.dataCategory()).ifPresent(reason -> {
                 throw new ItemWithheld(reason);
             });
@@ -62,15 +66,24 @@ public class PersonRecords {
     /** Demographics only, for a viewer the policy lets see the person. */
     public PersonDetails person(AccessContext who, long personId) {
         PersonDetails person = persons.find(personId).orElseThrow(() -> new PersonNotFound(personId));
-        policy.requireDemographics(who, personId);
+        policy.requireDemographics(who, personId, AccessIntent.read("Patient", personId));
         return person;
     }
 
     /** The person with this NHS number, if there is one and the viewer may see them. Never says which it was. */
     public Optional<PersonDetails> findByNhsNumber(AccessContext who, String nhsNumber) {
-        return persons.idOfNhsNumber(nhsNumber)
-                .filter(id -> policy.decide(who, id).mayViewDemographics())
-                .flatMap(persons::find);
+        AccessIntent search = AccessIntent.search("Patient", "identifier=nhs-number");
+        Optional<Long> id = persons.idOfNhsNumber(nhsNumber);
+        if (id.isEmpty()) {
+            policy.recordAccess(who, null, search);
+            return Optional.empty();
+        }
+        try {
+            policy.requireDemographics(who, id.get(), search);
+            return persons.find(id.get());
+        } catch (AccessDenied refused) {
+            return Optional.empty();
+        }
     }
 
     /**

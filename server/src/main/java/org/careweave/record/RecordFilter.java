@@ -22,6 +22,21 @@ public record RecordFilter(Set<String> resourceTypes, Set<String> categories, Lo
         }
     }
 
+    /** The filter's shape for the audit trail: which filters were set, never their personal values. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        if (!categories.isEmpty()) {
+            text.append("category=").append(String.join(",", categories.stream().sorted().toList())).append(' ');
+        }
+        if (sourceOrganisationId != null) {
+            text.append("source=").append(sourceOrganisationId).append(' ');
+        }
+        if (from != null || to != null) {
+            text.append("date=").append(from == null ? "" : from).append("..").append(to == null ? "" : to);
+        }
+        return text.toString().strip();
+    }
+
     public static RecordFilter ofType(String resourceType) {
         return new RecordFilter(Set.of(resourceType), Set.of(), null, null, null);
     }

@@ -112,9 +112,11 @@ class AccessServicesIntegrationTests {
 
         assertThat(policy.decide(clinician, person).basis()).isEqualTo(PersonAccess.Basis.BREAK_GLASS);
         assertThat(breakGlass.awaitingReview()).extracting(BreakGlass.Use::id).contains(use);
-        breakGlass.review(use, BreakGlass.Outcome.APPROPRIATE, "Seen in ED", "privacy");
+        AccessContext privacy = new AccessContext(fixture.user("privacy"), "privacy", practice, Set.of(Role.PRIVACY_OFFICER),
+                Purpose.ADMINISTRATION, "t");
+        breakGlass.review(use, BreakGlass.Outcome.APPROPRIATE, "Seen in ED", privacy);
         assertThat(breakGlass.awaitingReview()).extracting(BreakGlass.Use::id).doesNotContain(use);
-        assertThatThrownBy(() -> breakGlass.review(use, BreakGlass.Outcome.INAPPROPRIATE, "", "privacy"))
+        assertThatThrownBy(() -> breakGlass.review(use, BreakGlass.Outcome.INAPPROPRIATE, "", privacy))
                 .hasMessageContaining("already reviewed");
     }
 
@@ -126,11 +128,11 @@ class AccessServicesIntegrationTests {
         long relationship = relationships.start(person, CareRelationships.Kind.CARE_TEAM,
                 CareRelationships.Holder.user(nurse));
 
-        assertThat(policy.require(who, person).basis()).isEqualTo(PersonAccess.Basis.CARE_TEAM);
+        assertThat(policy.require(who, person, AccessIntent.read("Patient", person)).basis()).isEqualTo(PersonAccess.Basis.CARE_TEAM);
         relationships.end(relationship, java.time.Instant.now().plusMillis(1));
         jdbc.sql("select pg_sleep(0.01)").query(Object.class).list();
 
-        assertThatThrownBy(() -> policy.require(who, person)).isInstanceOf(AccessDenied.class)
+        assertThatThrownBy(() -> policy.require(who, person, AccessIntent.read("Patient", person))).isInstanceOf(AccessDenied.class)
                 .hasMessageContaining("no care relationship");
     }
 

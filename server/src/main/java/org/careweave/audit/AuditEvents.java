@@ -1,0 +1,103 @@
+package org.careweave.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The audit_event table: append, stream in chain order, search. */
+@Repository
+class AuditEvents {
+
+    /** Serialises appends across threads and nodes so each event links to the one committed before it. */
+    private static final long CHAIN_LOCK = 0x0A0D17L;
+
+    private static final String COLUMNS = """
+            id, occurred_at, action, outcome, outcome_reason, actor, actor_type, roles, organisation, purpose,
+            person_id, entity_type, entity_id, query, client""";
+
+    private final JdbcClient jdbc;
+
+    AuditEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Appends inside the caller's (new, short) transaction.
+     *
+     * @param durable false lets PostgreSQL acknowledge the commit before it reaches disk; used for reads, where a
+     *                crash could lose the last fraction of a second of events but never corrupt or reorder the chain
+     */
+    AuditEvent append(AuditEvent event, boolean durable) {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query(Object.class).list();
+        if (!durable) {
+            jdbc.sql("set local synchronous_commit to off").update();
+        }
+        String previous = jdbc.sql("select hash from audit_event order by id desc limit 1")
+                .query(String.class).optional().orElse(ChainHash.GENESIS);
+        long id = jdbc.sql("select nextval(pg_get_serial_sequence('audit_event', 'id'))").query(Long.class).single();
+        AuditEvent numbered = new AuditEvent(id, ChainHash.truncate(Instant.now()), event.action(), event.outcome(),
+                event.outcomeReason(), event.actor(), event.actorType(), event.roles(), event.organisation(),
+                event.purpose(), event.personId(), event.entityType(), event.entityId(), event.query(), event.client());
+        jdbc.sql("insert into audit_event (" + COLUMNS + ", previous_hash, hash) values (:id, :at, :action, :outcome,"
+                        + " :reason, :actor, :actorType, :roles, :organisation, :purpose, :person, :entityType, :entityId,"
+                        + " :query, :client, :previous, :hash)")
+                .param("id", id).param("at", Timestamp.from(numbered.occurredAt()))
+                .param("action", event.action().name()).param("outcome", event.outcome().name())
+                .param("reason", event.outcomeReason()).param("actor", event.actor())
+                .param("actorType", event.actorType().name()).param("roles", event.roles())
+                .param("organisation", event.organisation()).param("purpose", event.purpose())
+                .param("person", event.personId()).param("entityType", event.entityType())
+                .param("entityId", event.entityId()).param("query", event.query()).param("client", event.client())
+                .param("previous", previous).param("hash", ChainHash.of(numbered, previous))
+                .update();
+        return numbered;
+    }
+
+    /** Every event with its stored hashes, oldest first, streamed rather than loaded. */
+    void inChainOrder(Consumer<StoredEvent> each) {
+        jdbc.sql("select " + COLUMNS + ", previous_hash, hash from audit_event order by id")
+                .withFetchSize(2000)
+                .query((ResultSet rs) -> {
+                    each.accept(new StoredEvent(event(rs, 0), rs.getString("previous_hash"), rs.getString("hash")));
+                });
+    }
+
+    List<AuditEvent> search(AuditQuery q) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from audit_event
+                        where (cast(:from as timestamptz) is null or occurred_at >= cast(:from as timestamptz))
+                          and (cast(:to as timestamptz) is null or occurred_at < cast(:to as timestamptz))
+                          and (cast(:actor as text) is null or actor = cast(:actor as text))
+                          and (cast(:person as bigint) is null or person_id = cast(:person as bigint))
+                          and (cast(:action as text) is null or action = cast(:action as text))
+                          and (cast(:outcome as text) is null or outcome = cast(:outcome as text))
+                          and (cast(:before as bigint) is null or id < cast(:before as bigint))
+                        order by id desc
+                        limit :limit""")
+                .param("from", q.from() == null ? null : Timestamp.from(q.from()))
+                .param("to", q.to() == null ? null : Timestamp.from(q.to()))
+                .param("actor", q.actor()).param("person", q.personId())
+                .param("action", q.action() == null ? null : q.action().name())
+                .param("outcome", q.outcome() == null ? null : q.outcome().name())
+                .param("before", q.beforeId()).param("limit", q.limit())
+                .query(AuditEvents::event).list();
+    }
+
+    record StoredEvent(AuditEvent event, String previousHash, String hash) {
+    }
+
+    private static AuditEvent event(ResultSet rs, int row) throws SQLException {
+        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                AuditEvent.Action.valueOf(rs.getString("action")), AuditEvent.Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("outcome_reason"), rs.getString("actor"),
+                AuditEvent.ActorType.valueOf(rs.getString("actor_type")), rs.getString("roles"),
+                rs.getString("organisation"), rs.getString("purpose"), rs.getObject("person_id", Long.class),
+                rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("query"), rs.getString("client"));
+    }
+}

@@ -1,0 +1,98 @@
+package org.careweave.audit;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records, searches and verifies the audit trail.
+ *
+ * <p>Each event is appended in a short transaction of its own, so audit appends never hold the chain lock for the
+ * length of a business transaction. A write's event waits until the business transaction commits (a rolled-back
+ * change is not reported as made); reads and denials are recorded at once, so a denial is on record even when the
+ * caller's transaction then fails.
+ */
+@Service
+public class AuditTrail {
+
+    private final AuditEvents events;
+    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate readOnly;
+
+    AuditTrail(AuditEvents events, PlatformTransactionManager transactions) {
+        this.events = events;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    public void record(AuditEvent event) {
+        boolean inWritingTransaction = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                && TransactionSynchronizationManager.isSynchronizationActive();
+        if (event.isWrite() && event.outcome() == AuditEvent.Outcome.SUCCESS && inWritingTransaction) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    append(event);
+                }
+            });
+        } else {
+            append(event);
+        }
+    }
+
+    public List<AuditEvent> search(AuditQuery query) {
+        return readOnly.execute(status -> events.search(query));
+    }
+
+    /** Walks the whole chain and names the first event that does not verify. */
+    public ChainVerification verify() {
+        return readOnly.execute(status -> {
+            ChainWalk walk = new ChainWalk();
+            events.inChainOrder(walk::check);
+            return walk.result();
+        });
+    }
+
+    private void append(AuditEvent event) {
+        ownTransaction.executeWithoutResult(status -> events.append(event, event.isWrite()
+                || event.action() == AuditEvent.Action.AUTHENTICATE));
+    }
+
+    /** Recomputes each hash from the stored fields and checks each link to the event before. */
+    private static final class ChainWalk {
+
+        private String previousHash = ChainHash.GENESIS;
+        private long checked;
+        private Long brokenAt;
+        private String problem;
+
+        void check(AuditEvents.StoredEvent stored) {
+            if (brokenAt != null) {
+                return;
+            }
+            checked++;
+            long id = stored.event().id();
+            if (!stored.previousHash().equals(previousHash)) {
+                brokenAt = id;
+                problem = "Event " + id + " does not follow the event before it: an earlier event was removed or"
+                        + " its hash was changed";
+            } else if (!ChainHash.of(stored.event(), stored.previousHash()).equals(stored.hash())) {
+                brokenAt = id;
+                problem = "Event " + id + " was altered after it was recorded: its fields no longer match its hash";
+            }
+            previousHash = stored.hash();
+        }
+
+        ChainVerification result() {
+            return new ChainVerification(brokenAt == null, checked, brokenAt, problem);
+        }
+    }
+}
