@@ -24,7 +24,7 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        String[] args = arguments.getSourceArgs();
+        String[] args = Arrays.stream(arguments.getSourceArgs()).filter(arg -> !isSetting(arg)).toArray(String[]::new);
         String name = args.length == 0 ? "" : args[0];
         exitCode = commands.stream().filter(c -> c.name().equals(name)).findFirst()
                 .map(c -> c.run(List.of(Arrays.copyOfRange(args, 1, args.length)), System.out))
@@ -33,6 +33,12 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
                     commands.forEach(c -> System.err.printf("  %-14s %s%n", c.name(), c.summary()));
                     return 2;
                 });
+    }
+
+    /** {@code --careweave.data-dir=/x} and the like configure CareWeave itself, not the command. */
+    static boolean isSetting(String arg) {
+        int equals = arg.indexOf('=');
+        return arg.startsWith("--") && equals > 2 && arg.substring(2, equals).contains(".");
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.careweave.organisation.Staff;
 import org.careweave.shared.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -51,6 +52,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain apis(HttpSecurity http, JwtDecoder tokens, IdentitySettings settings) throws Exception {
         http.securityMatcher("/fhir/**", "/api/**")
                 .authorizeHttpRequests(auth -> auth
@@ -67,6 +69,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    @ConditionalOnWebApplication
     SecurityFilterChain webUi(HttpSecurity http) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
             @Override
@@ -132,6 +135,7 @@ class SecurityConfiguration {
 
     /** The embedded authorisation server, unless an external OpenID Connect provider is trusted instead. */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
     @ConditionalOnExpression("'${careweave.security.oidc-issuer-uri:}'.isBlank()")
     static class EmbeddedAuthorizationServer {
 
@@ -191,6 +195,7 @@ class SecurityConfiguration {
 
     /** Trust bearer tokens from an external OpenID Connect provider. */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
     @ConditionalOnExpression("!'${careweave.security.oidc-issuer-uri:}'.isBlank()")
     static class ExternalProvider {
 
