@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.careweave.audit.AuditQuery;
+import org.careweave.audit.AuditTrail;
 import org.careweave.organisation.Organisations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,9 +49,11 @@ class AccessApiController {
     private final BreakGlass breakGlass;
     private final SharingAgreements agreements;
     private final Organisations organisations;
+    private final AuditTrail trail;
 
     AccessApiController(Callers callers, AccessPolicy policy, Consents consents, BreakGlass breakGlass,
-                        SharingAgreements agreements, Organisations organisations) {
+                        SharingAgreements agreements, Organisations organisations, AuditTrail trail) {
+        this.trail = trail;
         this.callers = callers;
         this.policy = policy;
         this.consents = consents;
@@ -90,6 +94,21 @@ class AccessApiController {
         }
         consents.withdraw(consentId, who.actor());
         return consents.of(personId);
+    }
+
+    /** Who has accessed this person's record, newest first, for the person to be shown by those caring for them. */
+    record AccessRecord(Instant when, String who, String actorType, String roles, String organisation, String action,
+                        String what, String outcome) {
+    }
+
+    @GetMapping("/people/{personId}/access-history")
+    List<AccessRecord> accessHistory(@PathVariable long personId) {
+        policy.requireDemographics(callers.current(Purpose.DIRECT_CARE), personId,
+                AccessIntent.read("AccessHistory", personId));
+        return trail.search(AuditQuery.forPerson(personId, 500)).stream()
+                .map(e -> new AccessRecord(e.occurredAt(), e.actor(), e.actorType().name(), e.roles(), e.organisation(),
+                        e.action().name(), e.entityType(), e.outcome().name()))
+                .toList();
     }
 
     @PostMapping("/people/{personId}/break-glass")

@@ -101,6 +101,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Publishes refusals so the audit trail records them (Spring Security publishes none by default). */
+    @Bean
+    org.springframework.security.authorization.AuthorizationEventPublisher authorizationEvents(
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        return new org.springframework.security.authorization.SpringAuthorizationEventPublisher(publisher);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
