@@ -1,6 +1,7 @@
 package org.careweave.web;
 
 import org.careweave.organisation.Staff;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
         var apiPaths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(auth -> auth

@@ -1,0 +1,92 @@
+package org.careweave.synth;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code careweave generate --residents N --seed S}: fills the configured database with a synthetic neighbourhood
+ * and exits. Exit codes: 0 done, 1 failed (nothing written), 2 wrong command line. Prints counts and timings only.
+ */
+@Component
+@Profile("command")
+class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final SyntheticNeighbourhood neighbourhood;
+    private final boolean demoUsersAllowed;
+    private final PrintStream out;
+    private final PrintStream err;
+    private int exitCode = OK;
+
+    @Autowired
+    GenerateCommand(SyntheticNeighbourhood neighbourhood, DemoSettings settings,
+                    @Value("${spring.datasource.url:}") String externalUrl) {
+        this(neighbourhood, settings.allowedOn(externalUrl), System.out, System.err);
+    }
+
+    GenerateCommand(SyntheticNeighbourhood neighbourhood, boolean demoUsersAllowed, PrintStream out,
+                    PrintStream err) {
+        this.neighbourhood = neighbourhood;
+        this.demoUsersAllowed = demoUsersAllowed;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        exitCode = execute(arguments.getSourceArgs());
+    }
+
+    int execute(String[] args) {
+        if (args.length == 0 || !args[0].equals("generate")) {
+            err.println("Unknown command '" + (args.length == 0 ? "" : args[0]) + "'. Commands: generate");
+            err.println(GenerateArguments.USAGE);
+            return USAGE;
+        }
+        GenerateArguments parsed;
+        try {
+            parsed = GenerateArguments.parse(args, LocalDate.now());
+        } catch (GenerateArguments.Invalid e) {
+            err.println(e.getMessage());
+            err.println(GenerateArguments.USAGE);
+            return USAGE;
+        }
+        if (!demoUsersAllowed) {
+            out.println("Not creating demo users: the database is external and "
+                    + DemoSettings.ALLOW_EXTERNAL + " is false.");
+        }
+        try {
+            GenerationSummary summary = neighbourhood.generate(new GenerationRequest(parsed.residents(),
+                    parsed.seed(), parsed.append(), parsed.asOf(), demoUsersAllowed), this::progress);
+            out.println(summary.describe());
+            out.printf("Database size: %.1f MB%n", neighbourhood.databaseSizeBytes() / 1_048_576.0);
+            return OK;
+        } catch (ResidentsAlreadyPresent e) {
+            err.println(e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("Generation failed and nothing was written: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private void progress(String phase, long done, long total) {
+        out.printf("%s: %,d of %,d residents done%n", phase, done, total);
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}
