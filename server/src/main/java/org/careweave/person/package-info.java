@@ -1,0 +1,2 @@
+/** The person index: who the record is about. */
+package org.careweave.person;
