@@ -47,6 +47,16 @@ public class AccessPolicy {
         return audited(who, personId, intent, PersonAccess::mayViewDemographics);
     }
 
+    /**
+     * Decides whether the viewer may know who the person is and records the decision, without refusing: for searches,
+     * where a person the caller may not see is simply not found.
+     */
+    public boolean checkDemographics(AccessContext who, long personId, AccessIntent intent) {
+        PersonAccess access = decide(who, personId);
+        record(who, personId, intent, access, access.mayViewDemographics());
+        return access.mayViewDemographics();
+    }
+
     /** Records an access that needed no decision of its own (e.g. a search that found nobody the caller may see). */
     public void recordAccess(AccessContext who, Long personId, AccessIntent intent) {
         audit.allowed(who, personId, intent, null);
@@ -55,12 +65,16 @@ public class AccessPolicy {
     private PersonAccess audited(AccessContext who, long personId, AccessIntent intent,
                                  java.util.function.Predicate<PersonAccess> test) {
         PersonAccess access = decide(who, personId);
-        if (!test.test(access)) {
-            audit.denied(who, personId, intent, access.basis());
-        } else {
-            audit.allowed(who, personId, intent, access.basis());
-        }
+        record(who, personId, intent, access, test.test(access));
         return refuseUnless(access, test);
+    }
+
+    private void record(AccessContext who, long personId, AccessIntent intent, PersonAccess access, boolean allowed) {
+        if (allowed) {
+            audit.allowed(who, personId, intent, access.basis());
+        } else {
+            audit.denied(who, personId, intent, access.basis());
+        }
     }
 
     private static PersonAccess refuseUnless(PersonAccess access, java.util.function.Predicate<PersonAccess> test) {

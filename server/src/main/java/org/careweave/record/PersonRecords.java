@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.careweave.access.AccessContext;
-import org.careweave.access.AccessDenied;
 import org.careweave.access.AccessIntent;
 import org.careweave.access.AccessPolicy;
 import org.careweave.access.DataCategory;
@@ -78,12 +77,7 @@ public class PersonRecords {
             policy.recordAccess(who, null, search);
             return Optional.empty();
         }
-        try {
-            policy.requireDemographics(who, id.get(), search);
-            return persons.find(id.get());
-        } catch (AccessDenied refused) {
-            return Optional.empty();
-        }
+        return policy.checkDemographics(who, id.get(), search) ? persons.find(id.get()) : Optional.empty();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.careweave.access.Consents;
 import org.careweave.access.DataCategory;
 import org.careweave.access.SharingAgreements;
 import org.careweave.identity.SystemClients;
+import org.careweave.person.NhsNumber;
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.Http;
 import org.careweave.support.Tokens;
@@ -58,7 +59,7 @@ class FhirRecordIntegrationTests {
         person = jdbc.sql("""
                         insert into person (nhs_number, given_name, family_name, birth_date, sex)
                         values (:nhs, 'Ada', 'Test', date '1941-03-02', 'female') returning id""")
-                .param("nhs", "999" + String.format("%07d", Math.abs(tag.hashCode()) % 10_000_000))
+                .param("nhs", unusedNhsNumber())
                 .query(Long.class).single();
         item("Condition", "problem", "38341003", "Hypertension", practice, null);
         item("Condition", "problem", "44054006", "Type 2 diabetes", hospital, null);
@@ -147,6 +148,20 @@ class FhirRecordIntegrationTests {
         assertThat(badNhs.body()).contains("OperationOutcome").contains("10 digits");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(notANumber.statusCode()).isEqualTo(404);
+    }
+
+    /** A valid NHS number from the test range that nobody in the database has yet. */
+    private String unusedNhsNumber() {
+        java.util.Random random = new java.util.Random();
+        while (true) {
+            String nine = "999" + String.format("%06d", random.nextInt(1_000_000));
+            int check = NhsNumber.checkDigitOf(nine);
+            String candidate = nine + check;
+            if (check != NhsNumber.NO_CHECK_DIGIT && jdbc.sql("select count(*) from person where nhs_number = :n")
+                    .param("n", candidate).query(Long.class).single() == 0) {
+                return candidate;
+            }
+        }
     }
 
     private HttpResponse<String> fhir(String path) {

@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * separate schemas of the same database (see {@link ScratchSchemas}).
  */
 @CareWeaveTest
+// Its own application context and database: these tests describe the whole generated population, so no other
+// test's people or organisations may be mixed in.
+@org.springframework.test.context.TestPropertySource(properties = "careweave.test.context=generator-only")
 class GeneratorIntegrationTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
