@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.careweave.access.AccessContext;
+import org.careweave.access.AccessPolicy;
 import org.careweave.access.CareRelationships;
 import org.careweave.access.DataCategory;
 import org.careweave.access.Purpose;
@@ -46,6 +47,8 @@ public final class RecordSummaryBench {
             }
             long[] withPolicy = new long[people.size() * rounds];
             long[] bypassed = new long[people.size() * rounds];
+            long[] decisionOnly = new long[people.size() * rounds];
+            AccessPolicy policy = context.getBean(AccessPolicy.class);
             long items = 0;
             int n = 0;
             for (int round = 0; round < rounds; round++) {
@@ -55,6 +58,8 @@ public final class RecordSummaryBench {
                     long middle = System.nanoTime();
                     records.viewTrusted(id).orElseThrow();
                     long end = System.nanoTime();
+                    policy.decide(viewer, id);
+                    decisionOnly[n] = System.nanoTime() - end;
                     withPolicy[n] = middle - start;
                     bypassed[n] = end - middle;
                     items += seen.items().size() + seen.withheldCount();
@@ -63,6 +68,7 @@ public final class RecordSummaryBench {
             }
             report("policy on", withPolicy);
             report("policy bypassed", bypassed);
+            report("decision alone", decisionOnly);
             System.out.printf("items per record: %.1f; mean ratio policy/bypassed: %.3f%n", (double) items / n,
                     (double) Arrays.stream(withPolicy).sum() / Arrays.stream(bypassed).sum());
         }

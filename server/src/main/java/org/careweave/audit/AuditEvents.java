@@ -28,19 +28,27 @@ class AuditEvents {
     }
 
     /**
-     * Appends inside the caller's (new, short) transaction.
+     * Appends a batch inside the caller's (new, short) transaction, each event linked to the one before.
      *
      * @param durable false lets PostgreSQL acknowledge the commit before it reaches disk; used for reads, where a
      *                crash could lose the last fraction of a second of events but never corrupt or reorder the chain
      */
-    AuditEvent append(AuditEvent event, boolean durable) {
+    void appendAll(List<AuditEvent> batch, boolean durable) {
         jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query(Object.class).list();
         if (!durable) {
             jdbc.sql("set local synchronous_commit to off").update();
         }
         String previous = jdbc.sql("select hash from audit_event order by id desc limit 1")
                 .query(String.class).optional().orElse(ChainHash.GENESIS);
-        long id = jdbc.sql("select nextval(pg_get_serial_sequence('audit_event', 'id'))").query(Long.class).single();
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('audit_event', 'id')) from generate_series(1, :n)")
+                .param("n", batch.size()).query(Long.class).list();
+        for (int i = 0; i < batch.size(); i++) {
+            previous = insert(batch.get(i), ids.get(i), previous);
+        }
+    }
+
+    /** Inserts one event linked to {@code previous}; returns its hash. */
+    private String insert(AuditEvent event, long id, String previous) {
         AuditEvent numbered = new AuditEvent(id, ChainHash.truncate(Instant.now()), event.action(), event.outcome(),
                 event.outcomeReason(), event.actor(), event.actorType(), event.roles(), event.organisation(),
                 event.purpose(), event.personId(), event.entityType(), event.entityId(), event.query(), event.client());
@@ -56,7 +64,7 @@ class AuditEvents {
                 .param("entityId", event.entityId()).param("query", event.query()).param("client", event.client())
                 .param("previous", previous).param("hash", ChainHash.of(numbered, previous))
                 .update();
-        return numbered;
+        return ChainHash.of(numbered, previous);
     }
 
     /** Every event with its stored hashes, oldest first, streamed rather than loaded. */

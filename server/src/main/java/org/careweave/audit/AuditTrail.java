@@ -12,20 +12,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records, searches and verifies the audit trail.
  *
- * <p>Each event is appended in a short transaction of its own, so audit appends never hold the chain lock for the
+ * <p>Events are appended in short transactions of their own, so audit appends never hold the chain lock for the
  * length of a business transaction. A write's event waits until the business transaction commits (a rolled-back
- * change is not reported as made); reads and denials are recorded at once, so a denial is on record even when the
- * caller's transaction then fails.
+ * change is not reported as made) and is then written durably; denials and sign-ins are written durably at once, so
+ * a denial is on record even when the caller's transaction then fails. Successful reads and searches go to a
+ * batching background writer ({@link AuditWriter}).
  */
 @Service
 public class AuditTrail {
 
     private final AuditEvents events;
+    private final AuditWriter background;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate readOnly;
 
-    AuditTrail(AuditEvents events, PlatformTransactionManager transactions) {
+    AuditTrail(AuditEvents events, AuditWriter background, PlatformTransactionManager transactions) {
         this.events = events;
+        this.background = background;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.readOnly = new TransactionTemplate(transactions);
@@ -43,17 +46,28 @@ public class AuditTrail {
                     append(event);
                 }
             });
+        } else if (event.outcome() == AuditEvent.Outcome.SUCCESS
+                && (event.action() == AuditEvent.Action.READ || event.action() == AuditEvent.Action.SEARCH)) {
+            background.enqueue(event);
         } else {
             append(event);
         }
     }
 
+    /** Waits until every event recorded so far is in the database. */
+    public void flush() {
+        background.flush();
+    }
+
+    /** Newest first; includes every event recorded before the call. */
     public List<AuditEvent> search(AuditQuery query) {
+        background.flush();
         return readOnly.execute(status -> events.search(query));
     }
 
     /** Walks the whole chain and names the first event that does not verify. */
     public ChainVerification verify() {
+        background.flush();
         return readOnly.execute(status -> {
             ChainWalk walk = new ChainWalk();
             events.inChainOrder(walk::check);
@@ -62,8 +76,7 @@ public class AuditTrail {
     }
 
     private void append(AuditEvent event) {
-        ownTransaction.executeWithoutResult(status -> events.append(event, event.isWrite()
-                || event.action() == AuditEvent.Action.AUTHENTICATE));
+        ownTransaction.executeWithoutResult(status -> events.appendAll(List.of(event), true));
     }
 
     /** Recomputes each hash from the stored fields and checks each link to the event before. */

@@ -182,6 +182,7 @@ class AuditTrailIntegrationTests {
     }
 
     private long lastId() {
+        trail.flush();
         return jdbc.sql("select max(id) from audit_event").query(Long.class).single();
     }
 
