@@ -70,10 +70,19 @@ public class Organisations {
                 .query(Long.class).optional();
     }
 
+    /** Codes never change once issued, so they are remembered after the first look-up. */
+    private final java.util.Map<Long, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Transactional(readOnly = true)
     public Optional<String> codeOf(long id) {
-        return jdbc.sql("select ods_code from organisation where id = :id").param("id", id)
+        String known = codes.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> code = jdbc.sql("select ods_code from organisation where id = :id").param("id", id)
                 .query(String.class).optional();
+        code.ifPresent(c -> codes.put(id, c));
+        return code;
     }
 
     /** The organisation with this code, created with the given name and type if it does not exist yet. */
