@@ -1,12 +1,12 @@
 package org.careweave.web;
 
 import org.careweave.organisation.Staff;
+import org.careweave.organisation.StaffAccount;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -54,13 +54,18 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(Staff staff) {
         return username -> staff.findAccount(username)
-                .map(account -> User.withUsername(account.username())
-                        .password(account.passwordHash())
-                        .disabled(!account.enabled())
-                        .authorities(account.roles().stream()
-                                .map(r -> new SimpleGrantedAuthority(r.role().authority()))
-                                .distinct().toList())
-                        .build())
+                .map(SecurityConfiguration::principalOf)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    private static StaffPrincipal principalOf(StaffAccount account) {
+        var roles = account.roles().stream()
+                .map(r -> new SignedInUser.RoleHeld(r.role(), r.organisationCode(), r.organisationName()))
+                .toList();
+        var authorities = account.roles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.role().authority()))
+                .distinct().toList();
+        return new StaffPrincipal(new SignedInUser(account.username(), account.displayName(), roles),
+                account.passwordHash(), account.enabled(), authorities);
     }
 }
