@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.careweave.organisation.Staff;
+import org.careweave.organisation.StaffAccount;
 import org.careweave.shared.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,7 +23,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -116,15 +116,19 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(Staff staff, SignInLockout lockout) {
         return username -> staff.findAccount(username)
-                .map(account -> User.withUsername(account.username())
-                        .password(account.passwordHash())
-                        .disabled(!account.enabled())
-                        .accountLocked(lockout.isLocked(username))
-                        .authorities(account.roles().stream()
-                                .map(r -> new SimpleGrantedAuthority(r.role().authority()))
-                                .distinct().toList())
-                        .build())
+                .map(account -> principalOf(account, lockout.isLocked(username)))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    private static StaffPrincipal principalOf(StaffAccount account, boolean locked) {
+        var roles = account.roles().stream()
+                .map(r -> new SignedInUser.RoleHeld(r.role(), r.organisationCode(), r.organisationName()))
+                .toList();
+        var authorities = account.roles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.role().authority()))
+                .distinct().toList();
+        return new StaffPrincipal(new SignedInUser(account.username(), account.displayName(), roles),
+                account.passwordHash(), account.enabled(), locked, authorities);
     }
 
     /** Bearer token claims to a caller: the roles claim gives ROLE_ authorities, the subject the name. */

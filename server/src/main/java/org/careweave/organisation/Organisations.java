@@ -22,6 +22,32 @@ public class Organisations {
 
     private static final String SELECT = "select id, ods_code, name, type, parent_id, postcode from organisation";
 
+    /** Every organisation with its parent and sites, ordered by type (as {@link OrganisationType}) then name. */
+    @Transactional(readOnly = true)
+    public java.util.List<DirectoryEntry> directory() {
+        java.util.Map<Long, java.util.List<DirectoryEntry.Site>> sites = sitesByOrganisation();
+        return jdbc.sql("""
+                        select o.id, o.ods_code, o.name, o.type, o.postcode, p.name as parent_name
+                          from organisation o left join organisation p on p.id = o.parent_id
+                         order by o.name, o.ods_code""")
+                .query((rs, n) -> new DirectoryEntry(rs.getLong("id"), rs.getString("ods_code"), rs.getString("name"),
+                        OrganisationType.valueOf(rs.getString("type")), rs.getString("parent_name"),
+                        rs.getString("postcode"), sites.getOrDefault(rs.getLong("id"), java.util.List.of())))
+                .list().stream()
+                .sorted((a, b) -> a.type().compareTo(b.type()))
+                .toList();
+    }
+
+    private java.util.Map<Long, java.util.List<DirectoryEntry.Site>> sitesByOrganisation() {
+        java.util.Map<Long, java.util.List<DirectoryEntry.Site>> sites = new java.util.LinkedHashMap<>();
+        jdbc.sql("select organisation_id, name, postcode from site order by name")
+                .query(rs -> {
+                    sites.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>())
+                            .add(new DirectoryEntry.Site(rs.getString(2), rs.getString(3)));
+                });
+        return sites;
+    }
+
     @Transactional(readOnly = true)
     public java.util.List<Organisation> all() {
         return jdbc.sql(SELECT + " order by type, name").query(Organisations::organisation).list();

@@ -119,6 +119,20 @@ public class Staff {
                 .optional();
     }
 
+    /** Enabled demo accounts (published passwords) with their roles, for the sign-in page's demo hint. */
+    public List<DemoUser> demoUsers() {
+        return jdbc.sql("""
+                        select u.username, u.display_name,
+                               coalesce(array_agg(distinct r.role order by r.role)
+                                        filter (where r.role is not null), '{}') as roles
+                          from staff_user u left join staff_role r on r.user_id = u.id
+                         where u.demo and u.enabled
+                         group by u.id order by u.username""")
+                .query((rs, n) -> new DemoUser(rs.getString(1), rs.getString(2),
+                        java.util.Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::valueOf).toList()))
+                .list();
+    }
+
     private List<StaffAccount.RoleAt> rolesOf(long userId) {
         return jdbc.sql("""
                         select r.role, o.id, o.ods_code, o.name
