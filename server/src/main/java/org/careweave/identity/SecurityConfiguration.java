@@ -92,7 +92,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure)
                         .permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                         .invalidSessionUrl("/login?expired"))
                 .headers(headers -> headers
