@@ -28,6 +28,7 @@ class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out;
     private final PrintStream err;
     private int exitCode = OK;
+    private long started;
 
     @Autowired
     GenerateCommand(SyntheticNeighbourhood neighbourhood, DemoSettings settings,
@@ -66,6 +67,7 @@ class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
             out.println("Not creating demo users: the database is external and "
                     + DemoSettings.ALLOW_EXTERNAL + " is false.");
         }
+        started = System.nanoTime();
         try {
             GenerationSummary summary = neighbourhood.generate(new GenerationRequest(parsed.residents(),
                     parsed.seed(), parsed.append(), parsed.asOf(), demoUsersAllowed), this::progress);
@@ -82,7 +84,8 @@ class GenerateCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void progress(String phase, long done, long total) {
-        out.printf("%s: %,d of %,d residents done%n", phase, done, total);
+        out.printf("%s: %,d of %,d residents done (%.0f s)%n", phase, done, total,
+                (System.nanoTime() - started) / 1e9);
     }
 
     @Override
