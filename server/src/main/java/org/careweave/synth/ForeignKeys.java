@@ -45,8 +45,4 @@ final class ForeignKeys {
                     + constraint.definition()).update();
         }
     }
-
-    int count() {
-        return dropped.size();
-    }
 }
