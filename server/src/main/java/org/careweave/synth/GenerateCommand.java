@@ -24,6 +24,7 @@ class GenerateCommand implements Command {
     private final boolean demoUsersAllowed;
     private final PrintStream out;
     private final PrintStream err;
+    private long started;
 
     @Autowired
     GenerateCommand(SyntheticNeighbourhood neighbourhood, DemoSettings settings,
@@ -72,6 +73,7 @@ class GenerateCommand implements Command {
             out.println("Not creating demo users: the database is external and "
                     + DemoSettings.ALLOW_EXTERNAL + " is false.");
         }
+        started = System.nanoTime();
         try {
             GenerationSummary summary = neighbourhood.generate(new GenerationRequest(parsed.residents(),
                     parsed.seed(), parsed.append(), parsed.asOf(), demoUsersAllowed), this::progress);
@@ -88,6 +90,7 @@ class GenerateCommand implements Command {
     }
 
     private void progress(String phase, long done, long total) {
-        out.printf("%s: %,d of %,d residents done%n", phase, done, total);
+        out.printf("%s: %,d of %,d residents done (%.0f s)%n", phase, done, total,
+                (System.nanoTime() - started) / 1e9);
     }
 }

@@ -72,8 +72,11 @@ class Generation {
             Residents residents = new Residents(request.seed(), request.asOf(), reference, geography,
                     ids.practices().length);
             Connection connection = DataSourceUtils.getConnection(dataSource);
+            ForeignKeys foreignKeys = ForeignKeys.dropFrom(jdbc, "person", "record_item");
             writePersons(connection, request, residents, firstId, nhsNumbers, ids, progress);
             items = writeItems(connection, request, residents, firstId, ids, progress);
+            progress.update("checking references", request.residents(), request.residents());
+            foreignKeys.restore();
         }
         return new GenerationSummary(request.residents(), items, neighbourhood.organisations(), users,
                 Duration.ZERO);

@@ -194,7 +194,10 @@ class GeneratorIntegrationTests {
     void theSameSeedGivesTheSameRowsAndAnotherSeedDifferentOnes() {
         GenerationRequest request = new GenerationRequest(300, 7, false, AS_OF, true);
         String first = scratch.inNewSchema(schema -> {
+            long foreignKeys = foreignKeyCount();
             scratch.generate(request);
+            assertThat(foreignKeyCount()).as("foreign keys put back after the load").isEqualTo(foreignKeys)
+                    .isGreaterThanOrEqualTo(3);
             assertThat(jdbc.sql("select count(*) from person").query(Long.class).single()).isEqualTo(300);
             assertThat(jdbc.sql("select count(*) from record_item").query(Long.class).single()).isGreaterThan(1000);
             return digest();
@@ -234,13 +237,22 @@ class GeneratorIntegrationTests {
         scratch.inNewSchema(schema -> {
             // Make the record item pass fail after the organisations, users and residents were written.
             jdbc.sql("alter table record_item add constraint no_ae check (category <> 'ae-attendance')").update();
+            long foreignKeys = foreignKeyCount();
             assertThatThrownBy(() -> scratch.generate(new GenerationRequest(300, 7, false, AS_OF, true)))
                     .hasMessageContaining("no_ae");
             for (String table : List.of("person", "record_item", "organisation", "staff_user", "team")) {
                 assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
             }
+            assertThat(foreignKeyCount()).isEqualTo(foreignKeys);
             return null;
         });
+    }
+
+    private long foreignKeyCount() {
+        return jdbc.sql("""
+                select count(*) from pg_constraint
+                 where contype = 'f' and conrelid in ('person'::regclass, 'record_item'::regclass)""")
+                .query(Long.class).single();
     }
 
     private String digest() {
