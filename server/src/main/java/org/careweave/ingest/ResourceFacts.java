@@ -140,10 +140,12 @@ record ResourceFacts(String category, String codeSystem, String code, String dis
                 if (name.equals("reference") && value.isString()) {
                     references.add(value.stringValue());
                 } else if (name.equals("coding") && value.isArray()) {
-                    value.values().forEach(coding -> checkCoding(coding, path + ".coding", problems));
+                    value.values().forEach(coding -> checkCoding(coding, path, problems));
                 }
                 if (value.isContainer()) {
-                    walk(value, path + "." + name, references, problems);
+                    // Only the property name, not the whole path: building paths for every node costs more than
+                    // the rest of the analysis, and the name is enough to find the coding.
+                    walk(value, name, references, problems);
                 }
             }
         } else if (node.isArray()) {
@@ -155,9 +157,10 @@ record ResourceFacts(String category, String codeSystem, String code, String dis
         String system = Json.text(coding, "system");
         String code = Json.text(coding, "code");
         if (system == null && code != null) {
-            problems.add(path + " has code '" + code + "' without a system; say which code system it is from");
+            problems.add("has a coding in '" + path + "' with code '" + code
+                    + "' but no system; say which code system it is from");
         } else if (system != null && !ABSOLUTE_URI.matcher(system).matches()) {
-            problems.add(path + " names the code system '" + system
+            problems.add("has a coding in '" + path + "' whose system '" + system
                     + "', which is not an absolute URI (for example http://snomed.info/sct)");
         }
     }
