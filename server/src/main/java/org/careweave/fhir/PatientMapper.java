@@ -2,6 +2,7 @@ package org.careweave.fhir;
 
 import java.sql.Date;
 
+import org.careweave.person.NhsNumber;
 import org.careweave.person.PersonDetails;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -16,7 +17,7 @@ import org.hl7.fhir.r4.model.Reference;
 /** A person in the UK Core Patient shape. */
 final class PatientMapper {
 
-    static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
+    static final String NHS_NUMBER_SYSTEM = NhsNumber.SYSTEM;
     static final String UK_CORE_PATIENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
     private static final String VERIFICATION_EXTENSION =
             "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";

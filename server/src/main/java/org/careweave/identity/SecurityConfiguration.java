@@ -62,7 +62,10 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(callerOf(settings)))
                         .authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // FHIR writes are accepted only from bearer-token clients, so a FHIR request without a token is refused as
+                // unauthenticated (401) rather than as a missing CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || request.getRequestURI().startsWith(request.getContextPath() + "/fhir")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.build();
     }

@@ -48,6 +48,14 @@ public record NhsNumber(String value) {
         return new NhsNumber(digits.toString());
     }
 
+    /** The FHIR identifier system of NHS numbers. */
+    public static final String SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
+
+    /** The ten digits of a valid NHS number written as people write it, or null when it is not one. */
+    public static String validOrNull(String text) {
+        return isValid(text) ? parse(text).value() : null;
+    }
+
     /** True when {@code text} would {@link #parse} without error. */
     public static boolean isValid(String text) {
         try {

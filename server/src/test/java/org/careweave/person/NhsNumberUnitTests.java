@@ -81,4 +81,14 @@ class NhsNumberUnitTests {
         assertThat(NhsNumber.isValid("943 476 5918")).isFalse();
         assertThat(NhsNumber.isValid(null)).isFalse();
     }
+
+    @Test
+    void validOrNullNormalisesValidNumbersAndRefusesTheRest() {
+        assertThat(NhsNumber.validOrNull("943 476 5919")).isEqualTo("9434765919");
+        assertThat(NhsNumber.validOrNull("9434765918")).isNull();
+        assertThat(NhsNumber.validOrNull("94347659AA")).isNull();
+        // 000 000 0060: weighted sum 12, 11 - 1 = 10, so no check digit exists
+        assertThat(NhsNumber.validOrNull("0000000060")).isNull();
+        assertThat(NhsNumber.validOrNull(null)).isNull();
+    }
 }

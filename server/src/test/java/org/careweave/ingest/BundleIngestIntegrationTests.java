@@ -1,0 +1,276 @@
+package org.careweave.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.careweave.access.CareRelationships;
+import org.careweave.access.DataCategory;
+import org.careweave.access.SharingAgreements;
+import org.careweave.identity.SystemClients;
+import org.careweave.support.CareWeaveTest;
+import org.careweave.support.Http;
+import org.careweave.support.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Partners' bundles over real HTTP with bearer tokens, read back through the FHIR API. */
+@CareWeaveTest
+class BundleIngestIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SystemClients clients;
+
+    @Autowired
+    CareRelationships relationships;
+
+    @Autowired
+    SharingAgreements agreements;
+
+    Http http;
+    Random random = new Random();
+    long gp;
+    long hospital;
+    String gpToken;
+    String hospitalToken;
+
+    @BeforeEach
+    void arrange() {
+        http = new Http(port);
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        gp = organisation("G" + tag, "GP_PRACTICE");
+        hospital = organisation("H" + tag, "ACUTE_TRUST");
+        clients.register("gp-" + tag, gp, "a-long-enough-secret", null, false);
+        clients.register("hosp-" + tag, hospital, "a-long-enough-secret", null, false);
+        gpToken = Tokens.clientCredentials(http, "gp-" + tag, "a-long-enough-secret");
+        hospitalToken = Tokens.clientCredentials(http, "hosp-" + tag, "a-long-enough-secret");
+    }
+
+    @Test
+    void twoPartnersAboutTheSamePeopleGiveOnePersonWithEveryItemOnceFromItsSource() {
+        String nhs = TestBundles.nhsNumber(random);
+        String gpPatient = TestBundles.uuid();
+        String hospitalPatient = TestBundles.uuid();
+        HttpResponse<String> fromGp = post(gpToken, TestBundles.create()
+                .patient(gpPatient, nhs, "Testwoman", "Ada", "1950-02-03")
+                .condition(TestBundles.uuid(), "urn:uuid:" + gpPatient, "38341003", "Hypertension")
+                .condition(TestBundles.uuid(), "urn:uuid:" + gpPatient, "44054006", "Diabetes").transaction());
+        HttpResponse<String> fromHospital = post(hospitalToken, TestBundles.create()
+                .patient(hospitalPatient, nhs, "Testwoman", "Ada", "1950-02-03")
+                .condition(TestBundles.uuid(), "urn:uuid:" + hospitalPatient, "22298006", "Myocardial infarction")
+                .transaction());
+
+        assertThat(fromGp.statusCode()).isEqualTo(200);
+        assertThat(fromHospital.statusCode()).isEqualTo(200);
+        assertThat(tree(fromGp).at("/type").stringValue()).isEqualTo("transaction-response");
+        assertThat(statuses(fromGp)).containsExactly("201 Created", "201 Created", "201 Created");
+        long person = jdbc.sql("select id from person where nhs_number = :nhs").param("nhs", nhs)
+                .query(Long.class).single();
+        assertThat(tree(fromHospital).at("/entry/0/response/location").stringValue())
+                .startsWith("Patient/" + person + "/_history/");
+
+        relationships.start(person, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(gp));
+        agreements.create(hospital, gp, DataCategory.PROBLEMS, LocalDate.now().minusDays(1), null, "test");
+        JsonNode conditions = tree(http.get("/fhir/Condition?patient=" + person, "Authorization", "Bearer " + gpToken));
+
+        List<String> seen = new ArrayList<>();
+        conditions.get("entry").values().forEach(e -> seen.add(e.at("/resource/code/coding/0/display").stringValue()
+                + "@" + e.at("/resource/meta/source").stringValue()));
+        assertThat(seen).containsExactlyInAnyOrder("Hypertension@Organization/" + gp,
+                "Diabetes@Organization/" + gp, "Myocardial infarction@Organization/" + hospital);
+    }
+
+    @Test
+    void aTransactionWithABrokenReferenceKeepsNothingAndNamesTheEntry() {
+        long before = rows();
+        String patient = TestBundles.uuid();
+        String broken = TestBundles.uuid();
+        HttpResponse<String> response = post(gpToken, TestBundles.create()
+                .patient(patient, TestBundles.nhsNumber(random), "Broken", "Bea", "1960-01-01")
+                .condition(TestBundles.uuid(), "urn:uuid:" + patient, "38341003", "Hypertension")
+                .condition(broken, "urn:uuid:" + TestBundles.uuid(), "44054006", "Diabetes").transaction());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("OperationOutcome").contains("entry 2 (urn:uuid:" + broken + ")")
+                .contains("not the fullUrl of any entry");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchKeepsTheGoodEntriesAndAnswersTheBadOneWithAnOutcome() {
+        String patient = TestBundles.uuid();
+        HttpResponse<String> response = post(gpToken, TestBundles.create()
+                .patient(patient, TestBundles.nhsNumber(random), "Batcher", "Bo", "1970-07-07")
+                .condition(TestBundles.uuid(), "urn:uuid:" + patient, "38341003", "Hypertension")
+                .entry(TestBundles.uuid(), """
+                        {"resourceType":"Observation","id":"%s","status":"final","subject":{"reference":"urn:uuid:%s"},
+                         "code":{"coding":[{"code":"8867-4"}]}}""".formatted(TestBundles.uuid(), patient))
+                .batch());
+
+        JsonNode answer = tree(response);
+        assertThat(answer.at("/type").stringValue()).isEqualTo("batch-response");
+        assertThat(statuses(response)).containsExactly("201 Created", "201 Created", "400 Bad Request");
+        assertThat(answer.at("/entry/2/response/outcome/issue/0/diagnostics").stringValue())
+                .contains("entry 2").contains("code '8867-4' but no system");
+        assertThat(jdbc.sql("select count(*) from record_item where source_org_id = :gp").param("gp", gp)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void resendingChangesNothingAndAChangedResourceBecomesVersionTwo() {
+        String patient = TestBundles.uuid();
+        String condition = TestBundles.uuid();
+        String nhs = TestBundles.nhsNumber(random);
+        String bundle = TestBundles.create().patient(patient, nhs, "Resend", "Rae", "1980-08-08")
+                .condition(condition, "urn:uuid:" + patient, "38341003", "Hypertension").transaction();
+        post(gpToken, bundle);
+        long before = rows();
+
+        HttpResponse<String> again = post(gpToken, bundle);
+
+        assertThat(statuses(again)).containsExactly("200 OK", "200 OK");
+        assertThat(tree(again).at("/entry/1/response/location").stringValue()).endsWith("/_history/1");
+        assertThat(rows()).isEqualTo(before);
+
+        HttpResponse<String> changed = post(gpToken, TestBundles.create().patient(patient, nhs, "Resend", "Rae", "1980-08-08")
+                .condition(condition, "urn:uuid:" + patient, "38341003", "Essential hypertension").transaction());
+
+        assertThat(tree(changed).at("/entry/1/response/location").stringValue()).endsWith("/_history/2");
+        assertThat(jdbc.sql("select version from record_item where source_org_id = :gp and source_id = :id")
+                .param("gp", gp).param("id", condition).query(Integer.class).single()).isEqualTo(2);
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aSyntheaShapedRecordWithoutNhsNumberLandsWithItsConditionalReferences() throws IOException {
+        HttpResponse<String> shared = post(gpToken, resource("synthea-practitioners.json"));
+        assertThat(statuses(shared)).containsOnly("201 Created");
+
+        HttpResponse<String> record = post(gpToken, resource("synthea-patient.json"));
+
+        assertThat(record.statusCode()).isEqualTo(200);
+        assertThat(statuses(record)).hasSize(6).containsOnly("201 Created");
+        long person = Long.parseLong(tree(record).at("/entry/0/response/location").stringValue().split("/")[1]);
+        assertThat(jdbc.sql("select nhs_number is null and not nhs_number_verified from person where id = :id")
+                .param("id", person).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select category from record_item where person_id = :id and resource_type = 'Encounter'")
+                .param("id", person).query(String.class).single()).isEqualTo("gp-consultation");
+        assertThat(jdbc.sql("select count(*) from record_item where person_id = :id").param("id", person)
+                .query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void aConditionalReferenceThatMatchesNothingIsRefused() throws IOException {
+        HttpResponse<String> response = post(gpToken, resource("synthea-patient.json"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|9999912345")
+                .contains("matches no entry of this bundle");
+    }
+
+    @Test
+    void wrongInputIsAnsweredWithAnOperationOutcomeAndChangesNothing() throws IOException {
+        long before = rows();
+        String patient = TestBundles.uuid();
+
+        assertRefused(post(gpToken, "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"),
+                400, "not valid JSON");
+        assertRefused(post(gpToken, "{\"resourceType\":\"Patient\",\"id\":\"x\"}"), 400, "not a Bundle");
+        assertRefused(post(gpToken, "{\"resourceType\":\"Bundle\",\"type\":\"collection\"}"), 400, "'collection'");
+        assertRefused(post(gpToken, TestBundles.create().patient(patient, null, "Unknown", "Uma", "1990-01-01")
+                .entry(TestBundles.uuid(), "{\"resourceType\":\"Spaceship\",\"id\":\"s1\"}").transaction()),
+                400, "entry 1 (urn:uuid:");
+        assertRefused(post(gpToken, TestBundles.create()
+                .entry(TestBundles.uuid(), "{\"id\":\"no-type\"}").transaction()), 400, "without resourceType");
+        assertRefused(oversize(), 413, "careweave.ingest.max-bundle-bytes");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aCallerWithoutAValidTokenIsRefusedWithAnOperationOutcome() {
+        HttpResponse<String> forged = post("not-a-token", TestBundles.create().transaction());
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("OperationOutcome");
+    }
+
+    private void assertRefused(HttpResponse<String> response, int status, String says) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).contains("\"resourceType\":\"OperationOutcome\"").contains(says);
+    }
+
+    /** Declares a body larger than the limit; the server answers before reading it. */
+    private HttpResponse<String> oversize() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /fhir HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + gpToken
+                    + "\r\nContent-Type: application/fhir+json\r\nContent-Length: 300000000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            String body = answer.substring(answer.indexOf('{'));
+            return new FakeResponse(status, body);
+        }
+    }
+
+    private String resource(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/ingest/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private long rows() {
+        return jdbc.sql("""
+                select (select count(*) from record_item) + (select count(*) from person)
+                     + (select count(*) from directory_resource) + (select count(*) from person_source_patient)
+                     + (select count(*) from person_match_review)""").query(Long.class).single();
+    }
+
+    private HttpResponse<String> post(String token, String bundle) {
+        return http.send(HttpRequest.newBuilder(URI.create(http.url("/fhir")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(bundle)).build());
+    }
+
+    private static JsonNode tree(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> statuses(HttpResponse<String> response) {
+        List<String> statuses = new ArrayList<>();
+        tree(response).get("entry").values().forEach(e -> statuses.add(e.at("/response/status").stringValue()));
+        return statuses;
+    }
+
+    private long organisation(String code, String type) {
+        return jdbc.sql("insert into organisation (ods_code, name, type) values (:code, :name, :type) returning id")
+                .param("code", code).param("name", "Org " + code).param("type", type).query(Long.class).single();
+    }
+}
