@@ -125,7 +125,15 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         open("/login");
         find("#username").sendKeys(username);
         find("#password").sendKeys(password);
-        find("form[action$='/login'] button[type=submit]").click();
+        clickAndFollow("form[action$='/login'] button[type=submit]");
+    }
+
+    /** Clicks something that leads to another page and waits (up to 10 s) until the browser has left this one. */
+    public void clickAndFollow(String css) {
+        WebElement target = find(css);
+        target.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(target));
     }
 
     public void screenshot(Path file) throws IOException {

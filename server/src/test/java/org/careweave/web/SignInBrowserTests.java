@@ -82,7 +82,7 @@ class SignInBrowserTests {
         browser.signIn(TestUsers.username(Role.SOCIAL_WORKER), TestUsers.PASSWORD);
         assertThat(browser.path()).isEqualTo("/");
 
-        browser.find(".nhsuk-header__account-button").click();
+        browser.clickAndFollow(".nhsuk-header__account-button");
 
         assertThat(browser.path()).isEqualTo("/login?signedOut");
         assertThat(browser.find("#signed-out").getText()).contains("You have signed out");
