@@ -9,7 +9,6 @@ cd "$(dirname "$0")/.."
 RESIDENTS=${RESIDENTS:-1000000}
 SEED=${SEED:-1}
 JAR=server/target/careweave-exec.jar
-[ -f "$JAR" ] || JAR=server/target/careweave.jar
 [ -f "$JAR" ] || { echo "No server jar: build first with  mvn -B -pl server package -DskipTests" >&2; exit 1; }
 DATA=$(mktemp -d "${TMPDIR:-/tmp}/careweave-bench-XXXXXX")
 [ "${KEEP_DATA:-0}" = 1 ] || trap 'rm -rf "$DATA"' EXIT
