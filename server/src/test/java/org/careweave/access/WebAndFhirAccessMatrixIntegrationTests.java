@@ -18,7 +18,7 @@ import org.careweave.access.AccessPolicyMatrixIntegrationTests.Source;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.Http;
-import org.careweave.support.SignIn;
+import org.careweave.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,7 +62,7 @@ class WebAndFhirAccessMatrixIntegrationTests {
         long viewerOrg = fixture.organisation("GP_PRACTICE");
         long partner = fixture.organisation("ACUTE_TRUST");
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        Map<Role, SignIn> sessions = new EnumMap<>(Role.class);
+        Map<Role, WebSession> sessions = new EnumMap<>(Role.class);
         Map<Role, Long> users = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             String username = "matrix-" + role.name().toLowerCase() + "-" + tag;
@@ -71,7 +71,7 @@ class WebAndFhirAccessMatrixIntegrationTests {
                     .query(Long.class).single();
             jdbc.sql("insert into staff_role (user_id, organisation_id, role) values (:u, :o, :r)")
                     .param("u", user).param("o", viewerOrg).param("r", role.name()).update();
-            SignIn session = new SignIn(new Http(port));
+            WebSession session = WebSession.anonymous(port);
             assertThat(session.as(username, "matrix-password-1")).endsWith("/");
             sessions.put(role, session);
             users.put(role, user);
@@ -114,10 +114,9 @@ class WebAndFhirAccessMatrixIntegrationTests {
                                     consent, glass, Source.PARTNER, DataCategory.PROBLEMS).equals("VISIBLE");
                             boolean seesSensitive = AccessPolicyMatrixIntegrationTests.expected(role, relationship,
                                     agreement, consent, glass, Source.PARTNER, DataCategory.MENTAL_HEALTH).equals("VISIBLE");
-                            SignIn session = sessions.get(role);
-                            HttpResponse<String> page = session.get("/people/" + person, "Accept", "text/html");
-                            HttpResponse<String> fhir = session.get("/fhir/Condition?patient=" + person,
-                                    "Accept", "application/fhir+json");
+                            WebSession session = sessions.get(role);
+                            HttpResponse<String> page = session.get("/people/" + person, "text/html");
+                            HttpResponse<String> fhir = session.get("/fhir/Condition?patient=" + person, "application/fhir+json");
                             checked += 2;
                             check(leaks, "web " + situation, page, own.startsWith("DENIED"), seesPartner, seesSensitive);
                             check(leaks, "fhir " + situation, fhir, own.startsWith("DENIED"), seesPartner, seesSensitive);

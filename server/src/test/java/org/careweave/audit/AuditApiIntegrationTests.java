@@ -9,7 +9,7 @@ import org.careweave.access.CareRelationships;
 import org.careweave.identity.SystemClients;
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.Http;
-import org.careweave.support.SignIn;
+import org.careweave.support.WebSession;
 import org.careweave.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,10 +109,10 @@ class AuditApiIntegrationTests {
                 .param("u", officer).param("h", passwords.encode("privacy-officer-pw")).query(Long.class).single();
         jdbc.sql("insert into staff_role (user_id, organisation_id, role) values (:u, :o, 'PRIVACY_OFFICER')")
                 .param("u", id).param("o", practice).update();
-        SignIn session = new SignIn(http);
+        WebSession session = WebSession.anonymous(port);
         session.as(officer, "privacy-officer-pw");
 
-        HttpResponse<String> events = session.get("/fhir/AuditEvent?patient=" + person, "Accept", "application/fhir+json");
+        HttpResponse<String> events = session.get("/fhir/AuditEvent?patient=" + person, "application/fhir+json");
 
         assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
         assertThat(events.body()).contains("IHE.BasicAudit.PatientRead").contains("\"code\":\"rest\"")

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.Http;
-import org.careweave.support.SignIn;
+import org.careweave.support.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,8 +147,8 @@ class AuditTrailIntegrationTests {
         jdbc.sql("insert into staff_role (user_id, organisation_id, role) values (:u, :o, 'GP')")
                 .param("u", user).param("o", org).update();
 
-        new SignIn(new Http(port)).as(username, "a-wrong-password");
-        new SignIn(new Http(port)).as(username, "the-right-password");
+        WebSession.anonymous(port).as(username, "a-wrong-password");
+        WebSession.anonymous(port).as(username, "the-right-password");
 
         List<String> outcomes = jdbc.sql("""
                         select outcome || ':' || coalesce(outcome_reason, '') from audit_event

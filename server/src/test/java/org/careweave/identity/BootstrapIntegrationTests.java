@@ -11,7 +11,7 @@ import java.util.Base64;
 
 import org.careweave.CareWeaveApplication;
 import org.careweave.support.Http;
-import org.careweave.support.SignIn;
+import org.careweave.support.WebSession;
 import org.careweave.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +51,7 @@ class BootstrapIntegrationTests {
                           join organisation o on o.id = r.organisation_id
                          where u.username = 'firstadmin' and o.ods_code = 'QXY01'""")
                 .query(String.class).single()).isEqualTo("ADMINISTRATOR");
-        assertThat(new SignIn(new Http(port)).as("firstadmin", "first-admin-password")).endsWith("/");
+        assertThat(WebSession.anonymous(port).as("firstadmin", "first-admin-password")).endsWith("/");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.Http;
-import org.careweave.support.SignIn;
+import org.careweave.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ class SignInIntegrationTests {
 
     @Test
     void rightPasswordSignsInAndOpensTheHomePage() {
-        SignIn session = new SignIn(http);
+        WebSession session = WebSession.anonymous(port);
 
         assertThat(session.as(username, "correct horse battery")).endsWith("/");
         assertThat(session.get("/").statusCode()).isEqualTo(200);
@@ -53,24 +53,24 @@ class SignInIntegrationTests {
 
     @Test
     void wrongPasswordStaysOnTheSignInPage() {
-        assertThat(new SignIn(http).as(username, "wrong")).endsWith("/login?error");
+        assertThat(WebSession.anonymous(port).as(username, "wrong")).endsWith("/login?error");
     }
 
     @Test
     void fiveFailuresLockTheUsernameEvenForTheRightPassword() {
         for (int i = 0; i < 5; i++) {
-            new SignIn(http).as(username, "wrong " + i);
+            WebSession.anonymous(port).as(username, "wrong " + i);
         }
 
-        assertThat(new SignIn(http).as(username, "correct horse battery")).endsWith("/login?locked");
+        assertThat(WebSession.anonymous(port).as(username, "correct horse battery")).endsWith("/login?locked");
         assertThat(jdbc.sql("select failed_attempts from sign_in_lockout where username = :u")
                 .param("u", username).query(Integer.class).single()).isEqualTo(5);
     }
 
     @Test
     void successClearsEarlierFailures() {
-        new SignIn(http).as(username, "wrong");
-        new SignIn(http).as(username, "correct horse battery");
+        WebSession.anonymous(port).as(username, "wrong");
+        WebSession.anonymous(port).as(username, "correct horse battery");
 
         assertThat(jdbc.sql("select count(*) from sign_in_lockout where username = :u")
                 .param("u", username).query(Long.class).single()).isZero();
@@ -80,7 +80,7 @@ class SignInIntegrationTests {
     void unknownUsernamesAreCountedWithoutSayingTheyDoNotExist() {
         String ghost = "ghost-" + UUID.randomUUID();
 
-        assertThat(new SignIn(http).as(ghost, "anything")).endsWith("/login?error");
+        assertThat(WebSession.anonymous(port).as(ghost, "anything")).endsWith("/login?error");
         assertThat(jdbc.sql("select failed_attempts from sign_in_lockout where username = :u")
                 .param("u", ghost).query(Integer.class).single()).isEqualTo(1);
     }

@@ -54,6 +54,11 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** Signs in through the form and answers where the application sent the browser (the Location header). */
+    public String as(String username, String password) {
+        return signIn(username, password).headers().firstValue("Location").orElse("");
+    }
+
     public HttpResponse<String> get(String path) {
         return get(path, "text/html");
     }
