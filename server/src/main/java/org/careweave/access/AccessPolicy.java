@@ -25,7 +25,14 @@ public class AccessPolicy {
         if (!who.isSystemClient() && !who.caresDirectly()) {
             return PersonAccess.denied(personId, PersonAccess.Basis.ROLE_NOT_PERMITTED, who.actingOrganisationId());
         }
-        AccessPolicyRepository.Facts facts = repository.facts(who.userId(), who.actingOrganisationId(), personId);
+        return decide(who, personId, repository.facts(who.userId(), who.actingOrganisationId(), personId));
+    }
+
+    /** As {@link #decide(AccessContext, long)}, from facts the caller read with {@link AccessFacts#sqlCall}. */
+    private PersonAccess decide(AccessContext who, long personId, AccessFacts facts) {
+        if (!who.isSystemClient() && !who.caresDirectly()) {
+            return PersonAccess.denied(personId, PersonAccess.Basis.ROLE_NOT_PERMITTED, who.actingOrganisationId());
+        }
         PersonAccess.Basis basis = basisOf(facts, who);
         if (!basis.allows()) {
             return PersonAccess.denied(personId, basis, who.actingOrganisationId());
@@ -39,12 +46,17 @@ public class AccessPolicy {
      * "no". Every read or write of a person's data goes through here (or {@link #requireDemographics}).
      */
     public PersonAccess require(AccessContext who, long personId, AccessIntent intent) {
-        return audited(who, personId, intent, PersonAccess::allowed);
+        return audited(who, personId, intent, decide(who, personId), PersonAccess::allowed);
+    }
+
+    /** As {@link #require(AccessContext, long, AccessIntent)}, from facts read in the caller's own query. */
+    public PersonAccess require(AccessContext who, long personId, AccessIntent intent, AccessFacts facts) {
+        return audited(who, personId, intent, decide(who, personId, facts), PersonAccess::allowed);
     }
 
     /** As {@link #require}, and the viewer must also be allowed to know who the person is. */
     public PersonAccess requireDemographics(AccessContext who, long personId, AccessIntent intent) {
-        return audited(who, personId, intent, PersonAccess::mayViewDemographics);
+        return audited(who, personId, intent, decide(who, personId), PersonAccess::mayViewDemographics);
     }
 
     /**
@@ -62,9 +74,8 @@ public class AccessPolicy {
         audit.allowed(who, personId, intent, null);
     }
 
-    private PersonAccess audited(AccessContext who, long personId, AccessIntent intent,
+    private PersonAccess audited(AccessContext who, long personId, AccessIntent intent, PersonAccess access,
                                  java.util.function.Predicate<PersonAccess> test) {
-        PersonAccess access = decide(who, personId);
         record(who, personId, intent, access, test.test(access));
         return refuseUnless(access, test);
     }
@@ -88,7 +99,7 @@ public class AccessPolicy {
         return access;
     }
 
-    private static PersonAccess.Basis basisOf(AccessPolicyRepository.Facts facts, AccessContext who) {
+    private static PersonAccess.Basis basisOf(AccessFacts facts, AccessContext who) {
         if (facts.relationship() != null) {
             return PersonAccess.Basis.valueOf(facts.relationship());
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.careweave.access.AccessContext;
+import org.careweave.access.AccessFacts;
 import org.careweave.access.AccessIntent;
 import org.careweave.access.AccessPolicy;
 import org.careweave.access.DataCategory;
@@ -39,10 +40,13 @@ public class PersonRecords {
      */
     public PersonRecord view(AccessContext who, long personId, RecordFilter filter) {
         PersonDetails person = persons.find(personId).orElseThrow(() -> new PersonNotFound(personId));
+        // The policy's facts come back with the items, so the check costs no extra round trip; nothing is
+        // returned unless the policy then allows it.
+        RecordItems.WithFacts read = items.withAccessFacts(personId, filter, AccessFacts.parameters(who, personId));
         PersonAccess access = policy.require(who, personId, AccessIntent.search(
                 filter.resourceTypes().isEmpty() ? "record" : String.join(",", filter.resourceTypes().stream().sorted().toList()),
-                filter.describe()));
-        return assemble(person, access, items.of(personId, filter));
+                filter.describe()), read.facts());
+        return assemble(person, access, read.items());
     }
 
     /**

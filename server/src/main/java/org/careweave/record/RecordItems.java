@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.careweave.access.AccessFacts;
 import org.careweave.access.DataCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,24 +39,50 @@ class RecordItems {
                 .param("id", id).param("type", resourceType).query(RecordItems::item).optional();
     }
 
+    private static final String FILTERED = """
+             where i.person_id = :person
+               and (cardinality(cast(:types as text[])) = 0 or i.resource_type = any(cast(:types as text[])))
+               and (cardinality(cast(:categories as text[])) = 0 or i.category = any(cast(:categories as text[])))
+               and (cast(:source as bigint) is null or i.source_org_id = cast(:source as bigint))
+               and (cast(:from as date) is null or i.effective_start >= cast(:from as date))
+               and (cast(:to as date) is null or i.effective_start < cast(:to as date) + 1)
+             order by i.effective_start desc nulls last, i.id desc
+             limit :limit""";
+
+    /** The items, without asking the access policy: for trusted paths only. */
     List<RecordItem> of(long personId, RecordFilter filter) {
-        return jdbc.sql(SELECT + """
-                         where i.person_id = :person
-                           and (cardinality(cast(:types as text[])) = 0 or i.resource_type = any(cast(:types as text[])))
-                           and (cardinality(cast(:categories as text[])) = 0 or i.category = any(cast(:categories as text[])))
-                           and (cast(:source as bigint) is null or i.source_org_id = cast(:source as bigint))
-                           and (cast(:from as date) is null or i.effective_start >= cast(:from as date))
-                           and (cast(:to as date) is null or i.effective_start < cast(:to as date) + 1)
-                         order by i.effective_start desc nulls last, i.id desc
-                         limit :limit""")
-                .param("person", personId)
+        return filtered(jdbc.sql(SELECT + FILTERED), personId, filter).query(RecordItems::item).list();
+    }
+
+    /** Items that match the filter, plus the access facts for this viewer, read in one statement. */
+    record WithFacts(AccessFacts facts, List<RecordItem> items) {
+    }
+
+    WithFacts withAccessFacts(long personId, RecordFilter filter, Map<String, Object> accessParameters) {
+        List<RecordItem> items = new ArrayList<>();
+        AccessFacts[] facts = new AccessFacts[1];
+        filtered(jdbc.sql("select f.*, i.* from " + AccessFacts.sqlCall() + " f left join lateral ("
+                        + SELECT + FILTERED + ") i on true order by i.effective_start desc nulls last, i.id desc"),
+                personId, filter)
+                .params(accessParameters)
+                .query((ResultSet rs) -> {
+                    if (facts[0] == null) {
+                        facts[0] = AccessFacts.read(rs);
+                    }
+                    if (rs.getObject("id") != null) {
+                        items.add(item(rs, 0));
+                    }
+                });
+        return new WithFacts(facts[0], items);
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, long personId, RecordFilter filter) {
+        return sql.param("person", personId)
                 .param("types", filter.resourceTypes().toArray(String[]::new))
                 .param("categories", filter.categories().toArray(String[]::new))
                 .param("source", filter.sourceOrganisationId())
                 .param("from", filter.from()).param("to", filter.to())
-                .param("limit", MOST_ITEMS_PER_PERSON)
-                .query(RecordItems::item)
-                .list();
+                .param("limit", MOST_ITEMS_PER_PERSON);
     }
 
     private static RecordItem item(ResultSet rs, int row) throws SQLException {
