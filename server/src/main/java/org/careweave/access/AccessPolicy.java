@@ -22,17 +22,18 @@ public class AccessPolicy {
     }
 
     public PersonAccess decide(AccessContext who, long personId) {
-        if (!who.isSystemClient() && !who.caresDirectly()) {
-            return PersonAccess.denied(personId, PersonAccess.Basis.ROLE_NOT_PERMITTED, who.actingOrganisationId());
-        }
-        return decide(who, personId, repository.facts(who.userId(), who.actingOrganisationId(), personId));
+        return decide(who, personId, () -> repository.facts(who.userId(), who.actingOrganisationId(), personId));
     }
 
-    /** As {@link #decide(AccessContext, long)}, from facts the caller read with {@link AccessFacts#sqlCall}. */
-    private PersonAccess decide(AccessContext who, long personId, AccessFacts facts) {
+    /**
+     * As {@link #decide(AccessContext, long)}, from facts the caller read with {@link AccessFacts#sqlCall}, or that
+     * are read here; facts are not needed when the role alone refuses.
+     */
+    private PersonAccess decide(AccessContext who, long personId, java.util.function.Supplier<AccessFacts> read) {
         if (!who.isSystemClient() && !who.caresDirectly()) {
             return PersonAccess.denied(personId, PersonAccess.Basis.ROLE_NOT_PERMITTED, who.actingOrganisationId());
         }
+        AccessFacts facts = read.get();
         PersonAccess.Basis basis = basisOf(facts, who);
         if (!basis.allows()) {
             return PersonAccess.denied(personId, basis, who.actingOrganisationId());
@@ -51,7 +52,7 @@ public class AccessPolicy {
 
     /** As {@link #require(AccessContext, long, AccessIntent)}, from facts read in the caller's own query. */
     public PersonAccess require(AccessContext who, long personId, AccessIntent intent, AccessFacts facts) {
-        return audited(who, personId, intent, decide(who, personId, facts), PersonAccess::allowed);
+        return audited(who, personId, intent, decide(who, personId, () -> facts), PersonAccess::allowed);
     }
 
     /** As {@link #require}, and the viewer must also be allowed to know who the person is. */

@@ -4,16 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.careweave.shared.RequestClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The privacy officer's view of the audit trail. Searching the trail is itself audited. */
 @RestController
@@ -35,28 +35,26 @@ class AuditApiController {
                             @RequestParam(required = false) Long before,
                             @RequestParam(defaultValue = "100") int limit) {
         AuditQuery query = new AuditQuery(from, to, actor, person, action, outcome, before, limit);
-        trail.record(bySignedInUser(AuditEvent.Action.SEARCH, person, "AuditEvent", null, describe(query)));
+        trail.record(bySignedInUser(AuditEvent.Action.SEARCH, AuditEvent.Outcome.SUCCESS, null, person, "AuditEvent",
+                describe(query)));
         return trail.search(query);
     }
 
     @GetMapping("/verification")
     ChainVerification verification() {
-        trail.record(bySignedInUser(AuditEvent.Action.READ, null, "AuditChain", null, null));
+        trail.record(bySignedInUser(AuditEvent.Action.READ, AuditEvent.Outcome.SUCCESS, null, null, "AuditChain", null));
         return trail.verify();
     }
 
     /** An event for whoever is signed in, from Spring Security alone (the audit feature depends on no other). */
-    static AuditEvent bySignedInUser(AuditEvent.Action action, Long personId, String entityType, String entityId,
-                                     String query) {
+    static AuditEvent bySignedInUser(AuditEvent.Action action, AuditEvent.Outcome outcome, String outcomeReason,
+                                     Long personId, String entityType, String query) {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         String roles = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().collect(Collectors.joining(","));
-        boolean system = who.getClass().getSimpleName().equals("JwtAuthenticationToken");
-        String client = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRemoteAddr() : "internal";
-        return AuditEvent.of(action, AuditEvent.Outcome.SUCCESS, null, who.getName(),
-                system ? AuditEvent.ActorType.SYSTEM : AuditEvent.ActorType.STAFF, roles, null, "HOPERAT", personId,
-                entityType, entityId, query, client);
+        return AuditEvent.of(action, outcome, outcomeReason, who.getName(),
+                who instanceof JwtAuthenticationToken ? AuditEvent.ActorType.SYSTEM : AuditEvent.ActorType.STAFF,
+                roles, null, "HOPERAT", personId, entityType, null, query, RequestClient.address());
     }
 
     private static String describe(AuditQuery q) {

@@ -46,7 +46,8 @@ class AuditPageController {
             AuditQuery query = new AuditQuery(from == null ? null : from.atStartOfDay(ZoneId.systemDefault()).toInstant(),
                     to == null ? null : to.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant(), who, person,
                     action, outcome, before, PAGE);
-            trail.record(AuditApiController.bySignedInUser(AuditEvent.Action.SEARCH, person, "AuditEvent", null, "web"));
+            trail.record(AuditApiController.bySignedInUser(AuditEvent.Action.SEARCH, AuditEvent.Outcome.SUCCESS, null,
+                    person, "AuditEvent", "web"));
             List<AuditEvent> events = trail.search(query);
             model.addAttribute("events", events);
             model.addAttribute("nextBefore", events.size() == PAGE ? events.get(events.size() - 1).id() : null);

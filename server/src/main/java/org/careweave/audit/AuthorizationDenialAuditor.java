@@ -1,6 +1,7 @@
 package org.careweave.audit;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -24,14 +25,12 @@ class AuthorizationDenialAuditor {
     @EventListener
     void denied(AuthorizationDeniedEvent<?> event) {
         Authentication who = event.getAuthentication().get();
-        if (who == null || !who.isAuthenticated() || who.getClass().getSimpleName().startsWith("Anonymous")) {
+        if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken) {
             return;
         }
         String path = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI() : null;
-        AuditEvent base = AuditApiController.bySignedInUser(AuditEvent.Action.READ, null, "endpoint", null, path);
-        trail.record(new AuditEvent(null, null, base.action(), AuditEvent.Outcome.DENIED, "ROLE_NOT_PERMITTED",
-                base.actor(), base.actorType(), base.roles(), null, base.purpose(), null, base.entityType(), null,
-                base.query(), base.client()));
+        trail.record(AuditApiController.bySignedInUser(AuditEvent.Action.READ, AuditEvent.Outcome.DENIED,
+                "ROLE_NOT_PERMITTED", null, "endpoint", path));
     }
 }

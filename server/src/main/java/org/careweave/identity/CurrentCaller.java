@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.careweave.shared.RequestClient;
 import org.careweave.shared.Role;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -11,8 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Reads who is authenticated on the current request. */
 @Component
@@ -40,15 +39,8 @@ public class CurrentCaller {
             Set<Role> roles = token.getAuthorities().stream().map(a -> a.getAuthority())
                     .filter(a -> a.startsWith("ROLE_")).map(a -> Role.valueOf(a.substring(5)))
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-            return new Caller(token.getName(), true, code, roles, clientAddress());
+            return new Caller(token.getName(), true, code, roles, RequestClient.address());
         }
-        return new Caller(authentication.getName(), false, null, Set.of(), clientAddress());
-    }
-
-    private static String clientAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return attributes.getRequest().getRemoteAddr();
-        }
-        return "internal";
+        return new Caller(authentication.getName(), false, null, Set.of(), RequestClient.address());
     }
 }

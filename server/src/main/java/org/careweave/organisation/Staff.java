@@ -48,9 +48,21 @@ public class Staff {
         return id;
     }
 
+    /** Every member of staff with their roles, in two queries however many there are. */
     public List<StaffMember> all() {
-        return jdbc.sql("select id from staff_user order by display_name, username").query(Long.class).list().stream()
-                .map(id -> member(id).orElseThrow()).toList();
+        java.util.Map<Long, List<StaffAccount.RoleAt>> roles = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select r.user_id, r.role, o.id, o.ods_code, o.name
+                          from staff_role r join organisation o on o.id = r.organisation_id
+                         order by r.role, o.name""")
+                .query((java.sql.ResultSet rs) -> {
+                    roles.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>()).add(new StaffAccount.RoleAt(
+                            Role.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4), rs.getString(5)));
+                });
+        return jdbc.sql("select id, username, display_name, enabled from staff_user order by display_name, username")
+                .query((rs, n) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        roles.getOrDefault(rs.getLong(1), List.of())))
+                .list();
     }
 
     public Optional<StaffMember> member(long id) {

@@ -37,9 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PersonController {
 
-    private static final Set<Role> CARE_ROLES = EnumSet.of(Role.GP, Role.NURSE, Role.SOCIAL_WORKER,
-            Role.CARE_COORDINATOR, Role.LINK_WORKER, Role.MENTAL_HEALTH_PRACTITIONER);
-
     private final PersonRecords records;
     private final Callers callers;
     private final Consents consents;
@@ -57,7 +54,8 @@ class PersonController {
 
     @Bean
     static NavigationEntry findAPersonNavigation() {
-        return new NavigationEntry("Find a person", "/people", 20, CARE_ROLES);
+        return new NavigationEntry("Find a person", "/people", 20, java.util.Arrays.stream(Role.values())
+                .filter(Role::caresDirectly).collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Role.class))));
     }
 
     @GetMapping("/people")
