@@ -1,22 +1,28 @@
 package org.careweave.record;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores items partners send. A resend from the same source updates the item (version + 1) when its content changed
- * and leaves it alone when not, so importing the same data twice changes nothing. Joins the caller's transaction.
+ * and leaves it alone when not, so importing the same data twice changes nothing. Joins the caller's transaction
+ * and announces the people whose records changed with {@link RecordChanged}.
  */
 @Service
 @Transactional
 public class RecordImport {
 
     private final RecordItemWriter writer;
+    private final ApplicationEventPublisher events;
 
-    RecordImport(RecordItemWriter writer) {
+    RecordImport(RecordItemWriter writer, ApplicationEventPublisher events) {
         this.writer = writer;
+        this.events = events;
     }
 
     /**
@@ -29,7 +35,17 @@ public class RecordImport {
         if (items.isEmpty()) {
             return List.of();
         }
-        return writer.upsert(sourceOrganisationId, items);
+        List<ItemOutcome> outcomes = writer.upsert(sourceOrganisationId, items);
+        Set<Long> changed = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (outcomes.get(i).change() != ItemOutcome.Change.UNCHANGED) {
+                changed.add(items.get(i).personId());
+            }
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new RecordChanged(Set.copyOf(changed)));
+        }
+        return outcomes;
     }
 
     /**
