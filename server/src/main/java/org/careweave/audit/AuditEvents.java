@@ -67,6 +67,22 @@ class AuditEvents {
         return ChainHash.of(numbered, previous);
     }
 
+    record Head(long id, String hash, String firstHash) {
+    }
+
+    /** The newest event and the first event's hash, which tells one audit trail from another. */
+    java.util.Optional<Head> head() {
+        return jdbc.sql("""
+                        select h.id, h.hash, (select hash from audit_event order by id limit 1) as first_hash
+                          from (select id, hash from audit_event order by id desc limit 1) h""")
+                .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /** Makes the surrounding transaction write a commit record, so its commit waits for all WAL before it. */
+    void forceDurable() {
+        jdbc.sql("select pg_current_xact_id()").query(Object.class).single();
+    }
+
     /** Every event with its stored hashes, oldest first, streamed rather than loaded. */
     void inChainOrder(Consumer<StoredEvent> each) {
         jdbc.sql("select " + COLUMNS + ", previous_hash, hash from audit_event order by id")

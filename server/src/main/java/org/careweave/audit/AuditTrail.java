@@ -1,6 +1,9 @@
 package org.careweave.audit;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,12 +26,15 @@ public class AuditTrail {
 
     private final AuditEvents events;
     private final AuditWriter background;
+    private final AuditAnchors anchors;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate readOnly;
 
-    AuditTrail(AuditEvents events, AuditWriter background, PlatformTransactionManager transactions) {
+    AuditTrail(AuditEvents events, AuditWriter background, AuditAnchors anchors,
+               PlatformTransactionManager transactions) {
         this.events = events;
         this.background = background;
+        this.anchors = anchors;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.readOnly = new TransactionTemplate(transactions);
@@ -65,11 +71,21 @@ public class AuditTrail {
         return readOnly.execute(status -> events.search(query));
     }
 
-    /** Walks the whole chain and names the first event that does not verify. */
+    /**
+     * Walks the whole chain and names the first event that does not verify: one whose fields no longer match its hash,
+     * one that does not link to the event before it, or an anchored event that is missing or differs from its anchor
+     * (events removed from the end of the trail).
+     */
     public ChainVerification verify() {
         background.flush();
+        List<AuditAnchors.Anchor> anchored;
+        try {
+            anchored = anchors.all();
+        } catch (AuditAnchors.UnreadableAnchors e) {
+            return new ChainVerification(false, 0, null, e.getMessage());
+        }
         return readOnly.execute(status -> {
-            ChainWalk walk = new ChainWalk();
+            ChainWalk walk = new ChainWalk(anchored);
             events.inChainOrder(walk::check);
             return walk.result();
         });
@@ -79,13 +95,23 @@ public class AuditTrail {
         ownTransaction.executeWithoutResult(status -> events.appendAll(List.of(event), true));
     }
 
-    /** Recomputes each hash from the stored fields and checks each link to the event before. */
+    /** Recomputes each hash from the stored fields, checks each link to the event before and each anchor. */
     private static final class ChainWalk {
 
+        private final Map<Long, AuditAnchors.Anchor> anchorsById = new HashMap<>();
+        private final AuditAnchors.Anchor latestAnchor;
         private String previousHash = ChainHash.GENESIS;
+        private String firstHash;
         private long checked;
+        private long lastId;
         private Long brokenAt;
         private String problem;
+
+        ChainWalk(List<AuditAnchors.Anchor> anchors) {
+            anchors.forEach(anchor -> anchorsById.put(anchor.eventId(), anchor));
+            latestAnchor = anchors.stream().max(Comparator.comparingLong(AuditAnchors.Anchor::eventId))
+                    .orElse(null);
+        }
 
         void check(AuditEvents.StoredEvent stored) {
             if (brokenAt != null) {
@@ -93,6 +119,11 @@ public class AuditTrail {
             }
             checked++;
             long id = stored.event().id();
+            lastId = id;
+            if (firstHash == null) {
+                firstHash = stored.hash();
+            }
+            AuditAnchors.Anchor anchor = anchorsById.remove(id);
             if (!stored.previousHash().equals(previousHash)) {
                 brokenAt = id;
                 problem = "Event " + id + " does not follow the event before it: an earlier event was removed or"
@@ -100,11 +131,24 @@ public class AuditTrail {
             } else if (!ChainHash.of(stored.event(), stored.previousHash()).equals(stored.hash())) {
                 brokenAt = id;
                 problem = "Event " + id + " was altered after it was recorded: its fields no longer match its hash";
+            } else if (anchor != null && !(anchor.hash().equals(stored.hash()) && anchor.firstHash().equals(firstHash))) {
+                brokenAt = id;
+                problem = "Event " + id + " differs from the anchor written at " + anchor.at()
+                        + ": the trail was rewritten from this event or an earlier one";
             }
             previousHash = stored.hash();
         }
 
         ChainVerification result() {
+            if (brokenAt == null && latestAnchor != null && !anchorsById.isEmpty()) {
+                AuditAnchors.Anchor missing = anchorsById.values().stream()
+                        .min(Comparator.comparingLong(AuditAnchors.Anchor::eventId)).orElseThrow();
+                String found = checked == 0 ? "the trail is empty"
+                        : missing.eventId() > lastId ? "the trail ends at event " + lastId : "it is missing";
+                return new ChainVerification(false, checked, missing.eventId(), "Event " + missing.eventId()
+                        + " was anchored at " + missing.at() + " but " + found + ": events were removed from the trail"
+                        + " (the latest anchor is at event " + latestAnchor.eventId() + ")");
+            }
             return new ChainVerification(brokenAt == null, checked, brokenAt, problem);
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout           how long a locked username stays locked
  * @param oidcIssuerUri     when set, trust bearer tokens from this OpenID Connect provider instead of the embedded
  *                          authorisation server, which is then switched off
+ * @param oidcAudience      when set with {@code oidcIssuerUri}, tokens must name this audience ({@code aud})
  * @param organisationClaim claim that names the caller's organisation (ODS code) in bearer tokens
  * @param rolesClaim        claim that lists the caller's CareWeave roles in bearer tokens
  */
@@ -21,6 +22,7 @@ record IdentitySettings(@DefaultValue("5m") Duration tokenLifetime,
                         @DefaultValue("5") int maxFailedSignIns,
                         @DefaultValue("15m") Duration lockout,
                         @DefaultValue("") String oidcIssuerUri,
+                        @DefaultValue("") String oidcAudience,
                         @DefaultValue("org") String organisationClaim,
                         @DefaultValue("roles") String rolesClaim) {
 

@@ -27,8 +27,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
@@ -213,9 +218,17 @@ class SecurityConfiguration {
     @ConditionalOnExpression("!'${careweave.security.oidc-issuer-uri:}'.isBlank()")
     static class ExternalProvider {
 
+        /** Checks signature (keys from the provider's discovery document), issuer, expiry and, when set, audience. */
         @Bean
         JwtDecoder accessTokenDecoder(IdentitySettings settings) {
-            return NimbusJwtDecoder.withIssuerLocation(settings.oidcIssuerUri()).build();
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.oidcIssuerUri()).build();
+            OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(settings.oidcIssuerUri());
+            if (!settings.oidcAudience().isBlank()) {
+                validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, audience -> audience != null && audience.contains(settings.oidcAudience())));
+            }
+            decoder.setJwtValidator(validator);
+            return decoder;
         }
     }
 }

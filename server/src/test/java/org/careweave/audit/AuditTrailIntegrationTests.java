@@ -13,7 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
 import org.careweave.support.CareWeaveTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.careweave.support.Http;
 import org.careweave.support.WebSession;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +45,12 @@ class AuditTrailIntegrationTests {
 
     @Autowired
     VerifyCommand verifyCommand;
+
+    @Autowired
+    AuditAnchors anchors;
+
+    @Value("${careweave.data-dir}")
+    Path dataDir;
 
     /** Tampering tests break the chain all tests share; each undoes exactly what it changed, checked after each test. */
     private final List<Runnable> repairs = new ArrayList<>();
@@ -99,6 +110,66 @@ class AuditTrailIntegrationTests {
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenEventId()).isEqualTo(after);
         assertThat(result.problem()).contains("does not follow");
+    }
+
+    @Test
+    void removingEventsFromTheEndIsDetectedByTheLatestAnchor() {
+        trail.record(read("before-anchor"));
+        trail.record(read("anchored"));
+        long anchoredId = lastId();
+        AuditAnchors.Anchor anchor = anchors.anchorHead().orElseThrow();
+        assertThat(anchor.eventId()).isEqualTo(anchoredId);
+        trail.record(read("after-anchor"));
+        long after = lastId();
+        assertThat(trail.verify().intact()).isTrue();
+
+        var rows = jdbc.sql("select * from audit_event where id >= :id order by id").param("id", anchoredId).query().listOfRows();
+        tamper("delete from audit_event where id >= " + anchoredId);
+        repairs.add(() -> rows.forEach(row -> jdbc.sql("""
+                        insert into audit_event (id, occurred_at, action, outcome, outcome_reason, actor, actor_type, roles,
+                          organisation, purpose, person_id, entity_type, entity_id, query, client, previous_hash, hash)
+                        values (:id, :occurred_at, :action, :outcome, :outcome_reason, :actor, :actor_type, :roles,
+                          :organisation, :purpose, :person_id, :entity_type, :entity_id, :query, :client, :previous_hash,
+                          :hash)""").params(row).update()));
+
+        ChainVerification result = trail.verify();
+
+        assertThat(after).isGreaterThan(anchoredId);
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenEventId()).isEqualTo(anchoredId);
+        assertThat(result.problem()).contains("anchored", "the trail ends at event " + (anchoredId - 1), "removed");
+    }
+
+    @Test
+    void anAlteredAnchorFileIsReportedNotIgnored() throws Exception {
+        trail.record(read("anchored"));
+        anchors.anchorHead().orElseThrow();
+        Path file = anchorFile();
+        byte[] original = Files.readAllBytes(file);
+        Files.writeString(file, "not an anchor\n", StandardOpenOption.APPEND);
+        repairs.add(() -> {
+            try {
+                Files.write(file, original);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        ChainVerification result = trail.verify();
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.problem()).contains("is not an anchor", "altered");
+    }
+
+    @Test
+    void anchorsAreWrittenOnlyWhenTheHeadMoved() throws Exception {
+        trail.record(read("head"));
+        anchors.anchorHead();
+        long lines = Files.lines(anchorFile()).count();
+
+        assertThat(anchors.anchorHead()).isEmpty();
+        assertThat(Files.lines(anchorFile()).count()).isEqualTo(lines);
+        assertThat(Files.readAllLines(anchorFile()).get((int) lines - 1)).contains(" " + lastId() + " ");
     }
 
     @Test
@@ -179,6 +250,10 @@ class AuditTrailIntegrationTests {
     private static AuditEvent read(String actor) {
         return AuditEvent.of(AuditEvent.Action.READ, AuditEvent.Outcome.SUCCESS, null, actor, AuditEvent.ActorType.STAFF,
                 "GP", "TEST1", "TREAT", 1L, "Patient", "1", null, "test");
+    }
+
+    private Path anchorFile() {
+        return dataDir.resolve("audit-anchors.log");
     }
 
     private long lastId() {

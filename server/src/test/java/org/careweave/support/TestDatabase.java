@@ -16,7 +16,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points a test application context at a fresh, empty database.
  *
- * <p>By default each context gets its own embedded PostgreSQL in a new folder under {@code target/test-databases}. When the environment
+ * <p>Each context gets its own data folder under {@code target/test-databases}; by default its own embedded
+ * PostgreSQL lives there. When the environment
  * variable {@code CAREWEAVE_TEST_DB_URL} names an external server (for example
  * {@code jdbc:postgresql://127.0.0.1:5432/test}), a new database is created on it for each context instead and
  * dropped when the JVM exits, so runs never see each other's data.
@@ -28,10 +29,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> properties = new HashMap<>();
+        properties.put("careweave.data-dir", newTemporaryFolder().toString());
         String external = System.getenv(EXTERNAL_URL_VARIABLE);
         if (external == null || external.isBlank()) {
             properties.put("spring.datasource.url", "");
-            properties.put("careweave.data-dir", newTemporaryFolder().toString());
         } else {
             properties.put("spring.datasource.url", freshDatabaseOn(external));
             properties.put("spring.datasource.username", userOf());
