@@ -18,12 +18,14 @@ class DemoDataOnFirstStart implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoDataOnFirstStart.class);
 
     private final SyntheticNeighbourhood neighbourhood;
+    private final DemoCareSetting careSetting;
     private final DemoSettings settings;
     private final String datasourceUrl;
 
-    DemoDataOnFirstStart(SyntheticNeighbourhood neighbourhood, DemoSettings settings,
+    DemoDataOnFirstStart(SyntheticNeighbourhood neighbourhood, DemoCareSetting careSetting, DemoSettings settings,
                          @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.neighbourhood = neighbourhood;
+        this.careSetting = careSetting;
         this.settings = settings;
         this.datasourceUrl = datasourceUrl;
     }
@@ -45,9 +47,11 @@ class DemoDataOnFirstStart implements SmartInitializingSingleton {
         log.info("Empty database: generating the demo neighbourhood ({} residents, seed {})", settings.residents(),
                 settings.seed());
         try {
+            LocalDate today = LocalDate.now();
             GenerationSummary summary = neighbourhood.generate(new GenerationRequest(settings.residents(),
-                    settings.seed(), false, LocalDate.now(), true), GenerationProgress.NONE);
+                    settings.seed(), false, today, true), GenerationProgress.NONE);
             log.info(summary.describe());
+            log.info("Demo care setting: {}", careSetting.arrange(today));
         } catch (ResidentsAlreadyPresent e) {
             log.info("Another CareWeave node created the demo neighbourhood first");
         }
