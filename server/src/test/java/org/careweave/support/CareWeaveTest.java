@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"careweave.demo.residents=2000", "careweave.demo.seed=42"})
+        properties = {"careweave.demo.residents=2000", "careweave.demo.seed=42", "careweave.mllp.port=0"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface CareWeaveTest {
 }
