@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class CareTeamResourceProvider implements IResourceProvider {
 
     private final Teams teams;
+    private final RecordSearch records;
 
-    CareTeamResourceProvider(Teams teams) {
+    CareTeamResourceProvider(Teams teams, RecordSearch records) {
         this.teams = teams;
+        this.records = records;
     }
 
     @Override
@@ -27,8 +29,12 @@ class CareTeamResourceProvider implements IResourceProvider {
         return CareTeam.class;
     }
 
+    /** Teams have plain ids; care teams partners sent about a person are record items, served as r&lt;n&gt;. */
     @Read
     public CareTeam read(@IdParam IdType id) {
+        if (id.getIdPart().startsWith(RecordItemMapper.PREFIX)) {
+            return (CareTeam) records.read("CareTeam", id);
+        }
         return teams.find(FhirErrors.idOf(id.getIdPart(), "CareTeam")).map(DirectoryMapper::team)
                 .orElseThrow(() -> new ResourceNotFoundException("CareTeam/" + id.getIdPart() + " does not exist"));
     }

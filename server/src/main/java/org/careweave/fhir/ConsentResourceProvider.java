@@ -39,10 +39,13 @@ class ConsentResourceProvider implements IResourceProvider {
     private final AccessPolicy policy;
     private final Callers callers;
 
-    ConsentResourceProvider(Consents consents, AccessPolicy policy, Callers callers) {
+    private final RecordSearch records;
+
+    ConsentResourceProvider(Consents consents, AccessPolicy policy, Callers callers, RecordSearch records) {
         this.consents = consents;
         this.policy = policy;
         this.callers = callers;
+        this.records = records;
     }
 
     @Override
@@ -50,8 +53,12 @@ class ConsentResourceProvider implements IResourceProvider {
         return Consent.class;
     }
 
+    /** Sharing choices have plain ids; consents partners sent are record items, served as r&lt;n&gt;. */
     @Read
     public Consent read(@IdParam IdType id) {
+        if (id.getIdPart().startsWith(RecordItemMapper.PREFIX)) {
+            return (Consent) records.read("Consent", id);
+        }
         long directiveId = FhirErrors.idOf(id.getIdPart(), "Consent");
         Consents.Directive directive = consents.find(directiveId)
                 .orElseThrow(() -> new ResourceNotFoundException("Consent/" + id.getIdPart() + " does not exist"));

@@ -1,12 +1,12 @@
 package org.careweave.fhir;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import org.careweave.access.Callers;
-import org.careweave.record.PersonRecords;
+import org.careweave.ingest.ReceivedResources;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,14 +22,18 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, List<IResourceProvider> providers,
-                                                       PersonRecords records, Callers callers, RecordItemMapper mapper) {
-        List<IResourceProvider> all = new java.util.ArrayList<>(providers);
-        RecordItemResourceProvider.TYPES.forEach(type ->
-                all.add(new RecordItemResourceProvider(type, records, callers, mapper)));
+                                                       RecordSearch search, ReceivedResources received) {
+        List<IResourceProvider> all = new ArrayList<>(providers);
+        List<String> recordTypes = RecordItemResourceProvider.TYPES.stream()
+                .filter(type -> RecordItemResourceProvider.servable(fhirContext, type)).sorted().toList();
+        recordTypes.forEach(type -> all.add(new RecordItemResourceProvider(fhirContext, type, search)));
+        SharedResourceProvider.TYPES.forEach(type -> all.add(new SharedResourceProvider(fhirContext, received, type)));
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("CareWeave");
         server.setImplementationDescription("CareWeave shared care record (FHIR R4)");
         server.setResourceProviders(all);
+        server.setServerConformanceProvider(new CapabilityStatementProvider(fhirContext, recordTypes,
+                SharedResourceProvider.TYPES));
         server.setDefaultPrettyPrint(false);
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");

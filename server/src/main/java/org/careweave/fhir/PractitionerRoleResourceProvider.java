@@ -2,11 +2,17 @@ package org.careweave.fhir;
 
 import java.util.List;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.careweave.ingest.ReceivedResources;
 import org.careweave.organisation.Staff;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +21,21 @@ import org.springframework.stereotype.Component;
 class PractitionerRoleResourceProvider implements IResourceProvider {
 
     private final Staff staff;
+    private final FhirContext fhir;
+    private final ReceivedResources received;
 
-    PractitionerRoleResourceProvider(Staff staff) {
+    PractitionerRoleResourceProvider(Staff staff, FhirContext fhir, ReceivedResources received) {
         this.staff = staff;
+        this.fhir = fhir;
+        this.received = received;
+    }
+
+    /** Roles partners sent (d&lt;n&gt;), as received; staff roles are found by search. */
+    @Read
+    public PractitionerRole read(@IdParam IdType id) {
+        return (PractitionerRole) SharedResources.read(fhir, received, "PractitionerRole", id.getIdPart())
+                .orElseThrow(() -> new ResourceNotFoundException("PractitionerRole/" + id.getIdPart()
+                        + " does not exist; the roles of CareWeave staff are found by search"));
     }
 
     @Override

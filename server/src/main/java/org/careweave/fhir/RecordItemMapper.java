@@ -1,6 +1,8 @@
 package org.careweave.fhir;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.careweave.record.RecordItem;
@@ -26,17 +28,55 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordItemMapper {
 
-    private final FhirContext fhir;
+    /** Record items of these types are served as {@code Type/r<id>}: the platform's own teams and consents use the plain ids. */
+    private static final java.util.Set<String> PREFIXED = java.util.Set.of("CareTeam", "Consent");
+    static final String PREFIX = "r";
 
-    RecordItemMapper(FhirContext fhir) {
+    private final FhirContext fhir;
+    private final ReferenceRewriter references;
+
+    RecordItemMapper(FhirContext fhir, ReferenceRewriter references) {
         this.fhir = fhir;
+        this.references = references;
+    }
+
+    /** Served items, with the references in stored resources rewritten to CareWeave ids. */
+    record Served(List<Resource> resources, java.util.Set<String> referenced) {
+    }
+
+    Served toFhir(List<RecordItem> items) {
+        List<Resource> resources = new ArrayList<>(items.size());
+        List<ReferenceRewriter.Sent> stored = new ArrayList<>();
+        for (RecordItem item : items) {
+            Resource resource = asServed(item);
+            resources.add(resource);
+            if (item.resourceJson() != null) {
+                stored.add(new ReferenceRewriter.Sent(resource, item.sourceOrganisationId()));
+            }
+        }
+        return new Served(resources, stored.isEmpty() ? java.util.Set.of() : references.rewrite(stored));
     }
 
     Resource toFhir(RecordItem item) {
+        return toFhir(List.of(item)).resources().get(0);
+    }
+
+    static String servedId(String resourceType, long id) {
+        return (PREFIXED.contains(resourceType) ? PREFIX : "") + id;
+    }
+
+    /** The item id in a served id, or null when the id is not one of a record item of this type. */
+    static Long itemId(String resourceType, String servedId) {
+        String digits = PREFIXED.contains(resourceType)
+                ? (servedId.startsWith(PREFIX) ? servedId.substring(PREFIX.length()) : "") : servedId;
+        return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
+    }
+
+    private Resource asServed(RecordItem item) {
         Resource resource = item.resourceJson() != null
                 ? (Resource) fhir.newJsonParser().parseResource(item.resourceJson())
                 : fromColumns(item);
-        resource.setId(item.resourceType() + "/" + item.id());
+        resource.setId(item.resourceType() + "/" + servedId(item.resourceType(), item.id()));
         resource.getMeta().setVersionId(Integer.toString(item.version()));
         resource.getMeta().setLastUpdated(Date.from(item.receivedAt()));
         resource.getMeta().setSource("Organization/" + item.sourceOrganisationId());

@@ -2,54 +2,68 @@ package org.careweave.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
-import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
-import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import org.careweave.access.Purpose;
-import org.careweave.access.Callers;
-import org.careweave.record.PersonRecord;
-import org.careweave.record.PersonRecords;
-import org.careweave.record.RecordFilter;
-import org.careweave.record.WithheldItems;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.EpisodeOfCare;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.careweave.record.RecordQuery;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Read and search by patient for one kind of record item. Items hidden by the access policy are reported in an
- * OperationOutcome entry (search mode "outcome") that says how many and why, rather than silently left out.
+ * Read, vread and search for one kind of record item. Searches are for one patient at a time, paged by a keyset
+ * cursor; items hidden by the access policy are reported in an OperationOutcome entry (search mode "outcome") that
+ * says how many and why, rather than silently left out.
  */
 class RecordItemResourceProvider implements IResourceProvider {
 
-    /** The kinds of record item served over FHIR, one provider each. */
-    static final List<Class<? extends Resource>> TYPES = List.of(Condition.class, MedicationStatement.class,
-            Encounter.class, EpisodeOfCare.class, AllergyIntolerance.class, Observation.class);
+    /**
+     * The record item types served over FHIR, one provider each: those partners send about a person that have a
+     * patient search parameter. CareTeam and Consent items are served by the providers of those types.
+     */
+    static final List<String> TYPES = List.of("AllergyIntolerance", "Appointment", "CarePlan", "Claim",
+            "ClinicalImpression", "Communication", "Composition", "Condition", "Coverage", "DetectedIssue", "Device",
+            "DeviceRequest", "DeviceUseStatement", "DiagnosticReport", "DocumentReference", "Encounter",
+            "EpisodeOfCare", "ExplanationOfBenefit", "FamilyMemberHistory", "Flag", "Goal", "ImagingStudy",
+            "Immunization", "List", "Media", "MedicationAdministration", "MedicationDispense", "MedicationRequest",
+            "MedicationStatement", "NutritionOrder", "Observation", "Procedure", "Provenance", "QuestionnaireResponse",
+            "RiskAssessment", "ServiceRequest", "Specimen", "SupplyDelivery", "AdverseEvent", "Task",
+            "CommunicationRequest", "RequestGroup", "VisionPrescription", "ImmunizationEvaluation",
+            "ImmunizationRecommendation", "Invoice", "Account", "ChargeItem", "ClaimResponse",
+            "CoverageEligibilityRequest", "CoverageEligibilityResponse", "GuidanceResponse", "ResearchSubject");
 
     private final Class<? extends Resource> type;
-    private final PersonRecords records;
-    private final Callers callers;
-    private final RecordItemMapper mapper;
+    private final Set<String> searchParameters;
+    private final RecordSearch search;
 
-    RecordItemResourceProvider(Class<? extends Resource> type, PersonRecords records, Callers callers,
-                               RecordItemMapper mapper) {
-        this.type = type;
-        this.records = records;
-        this.callers = callers;
-        this.mapper = mapper;
+    @SuppressWarnings("unchecked")
+    RecordItemResourceProvider(FhirContext fhir, String type, RecordSearch search) {
+        this.type = (Class<? extends Resource>) fhir.getResourceDefinition(type).getImplementingClass();
+        this.searchParameters = searchParameters(fhir, type);
+        this.search = search;
+    }
+
+    /** The standard parameters CareWeave answers that this type defines in R4 (not every type has subject, code...). */
+    static Set<String> searchParameters(FhirContext fhir, String type) {
+        Set<String> names = new TreeSet<>();
+        for (String name : SearchParameters.RECORD_SEARCH) {
+            if (name.startsWith("_") || fhir.getResourceDefinition(type).getSearchParam(name) != null) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    static boolean servable(FhirContext fhir, String type) {
+        Set<String> names = searchParameters(fhir, type);
+        return names.contains("patient") || names.contains("subject");
     }
 
     @Override
@@ -61,36 +75,31 @@ class RecordItemResourceProvider implements IResourceProvider {
         return type.getSimpleName();
     }
 
-    @Read
+    @Read(version = true)
     public Resource read(@IdParam IdType id) {
-        long itemId = FhirErrors.idOf(id.getIdPart(), typeName());
-        return FhirErrors.translated(() -> records.item(callers.current(Purpose.DIRECT_CARE), itemId, typeName())
-                .map(mapper::toFhir)
-                .orElseThrow(() -> new ResourceNotFoundException(typeName() + "/" + id.getIdPart() + " does not exist")));
+        return search.read(typeName(), id);
     }
 
-    @Search
-    public List<IBaseResource> byPatient(@RequiredParam(name = "patient") ReferenceParam patient) {
-        long personId = FhirErrors.idOf(patient.getIdPart(), "Patient");
-        PersonRecord record = FhirErrors.translated(() -> records.view(callers.current(Purpose.DIRECT_CARE), personId,
-                RecordFilter.ofType(typeName())));
-        List<IBaseResource> found = new ArrayList<>();
-        record.items().forEach(item -> found.add(mapper.toFhir(item)));
-        if (!record.withheld().isEmpty()) {
-            found.add(withheldOutcome(record.withheld()));
-        }
-        return found;
+    @Search(allowUnknownParams = true)
+    public Bundle search(RequestDetails request) {
+        RecordQuery query = SearchParameters.recordQuery(search.fhir(), typeName(), searchParameters,
+                request.getParameters());
+        return search.answer(request, query, includes(request));
     }
 
-    private static OperationOutcome withheldOutcome(List<WithheldItems> withheld) {
-        OperationOutcome outcome = new OperationOutcome();
-        for (WithheldItems group : withheld) {
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
-                    .setCode(OperationOutcome.IssueType.SUPPRESSED)
-                    .setDiagnostics(group.count() + " " + group.categoryLabel() + " item(s) from " + group.sourceOrganisationName() + " withheld: "
-                            + group.reason().explanation());
+    private List<String> includes(RequestDetails request) {
+        List<String> includes = new ArrayList<>();
+        for (String include : SearchParameters.includes(request.getParameters())) {
+            String[] parts = include.split(":");
+            if (parts.length != 2 || !(parts[0].equals(typeName()) || parts[0].equals("*"))
+                    || !RecordSearch.INCLUDES.contains(parts[1])
+                    || search.fhir().getResourceDefinition(typeName()).getSearchParam(parts[1]) == null) {
+                throw new InvalidRequestException("_include '" + include + "' is not supported on " + typeName()
+                        + "; supported: " + typeName() + ":patient, " + typeName() + ":subject and "
+                        + "MedicationRequest:medication (where the type has them)");
+            }
+            includes.add(parts[1]);
         }
-        ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(outcome, BundleEntrySearchModeEnum.OUTCOME);
-        return outcome;
+        return includes;
     }
 }

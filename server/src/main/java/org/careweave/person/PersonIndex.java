@@ -60,6 +60,13 @@ class PersonIndex {
                 .query(Long.class).optional().map(this::survivor);
     }
 
+    /** Every person (as merged) any partner linked this identifier to. */
+    List<Long> personsOfIdentifier(String system, String value) {
+        return jdbc.sql("select distinct person_id from person_source_identifier where system = :system and value = :value")
+                .param("system", system).param("value", value).query(Long.class).list().stream()
+                .map(this::survivor).distinct().toList();
+    }
+
     /** The person that a merged person now lives on (itself when not merged). */
     long survivor(long personId) {
         long current = personId;

@@ -52,6 +52,12 @@ public class PersonMatching {
         return index.personOfIdentifier(sourceOrganisationId, system, value);
     }
 
+    /** The people any partner has linked this identifier (system and value) to; usually one. */
+    @Transactional(readOnly = true)
+    public List<Long> personsOfIdentifier(String system, String value) {
+        return index.personsOfIdentifier(system, value);
+    }
+
     /** Matches still waiting for an administrator, oldest first. */
     @Transactional(readOnly = true)
     public List<MatchReview> pendingReviews() {

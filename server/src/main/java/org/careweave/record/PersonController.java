@@ -42,14 +42,16 @@ class PersonController {
     private final Consents consents;
     private final BreakGlass breakGlass;
     private final Organisations organisations;
+    private final PersonCareTeam careTeam;
 
     PersonController(PersonRecords records, Callers callers, Consents consents, BreakGlass breakGlass,
-                     Organisations organisations) {
+                     Organisations organisations, PersonCareTeam careTeam) {
         this.records = records;
         this.callers = callers;
         this.consents = consents;
         this.breakGlass = breakGlass;
         this.organisations = organisations;
+        this.careTeam = careTeam;
     }
 
     @Bean
@@ -103,6 +105,7 @@ class PersonController {
         model.addAttribute("categories", record.items().stream().map(RecordItem::category).distinct().sorted().toList());
         model.addAttribute("sources", record.items().stream().map(i -> new Source(i.sourceOrganisationId(),
                 i.sourceOrganisationName())).distinct().sorted((a, b) -> a.name().compareTo(b.name())).toList());
+        model.addAttribute("careTeam", careTeam.of(personId));
         model.addAttribute("consents", consents.of(personId));
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("categoryChoices", DataCategory.values());

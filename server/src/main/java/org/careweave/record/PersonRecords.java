@@ -13,6 +13,7 @@ import org.careweave.access.AccessPolicy;
 import org.careweave.access.DataCategory;
 import org.careweave.access.PersonAccess;
 import org.careweave.person.PersonDetails;
+import org.careweave.person.PersonMatching;
 import org.careweave.person.Persons;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,12 +25,17 @@ public class PersonRecords {
 
     private final AccessPolicy policy;
     private final Persons persons;
+    private final PersonMatching matching;
     private final RecordItems items;
+    private final RecordSearches searches;
 
-    PersonRecords(AccessPolicy policy, Persons persons, RecordItems items) {
+    PersonRecords(AccessPolicy policy, Persons persons, PersonMatching matching, RecordItems items,
+                  RecordSearches searches) {
         this.policy = policy;
         this.persons = persons;
+        this.matching = matching;
         this.items = items;
+        this.searches = searches;
     }
 
     /**
@@ -47,6 +53,52 @@ public class PersonRecords {
                 filter.resourceTypes().isEmpty() ? "record" : String.join(",", filter.resourceTypes().stream().sorted().toList()),
                 filter.describe()), read.facts());
         return assemble(person, access, read.items());
+    }
+
+    /**
+     * One page of a search through the person's record, decided and audited once: the items the viewer may see, and
+     * those in the same range the policy withholds, counted. Two statements: the person, then the items together
+     * with the policy's facts.
+     *
+     * @throws PersonNotFound                    when there is no such person
+     * @throws org.careweave.access.AccessDenied when the viewer may not see the person at all
+     */
+    public RecordPage page(AccessContext who, RecordQuery query) {
+        PersonDetails person = persons.find(query.personId()).orElseThrow(() -> new PersonNotFound(query.personId()));
+        RecordSearches.Scanned read = searches.page(query, AccessFacts.parameters(who, query.personId()));
+        PersonAccess access = policy.require(who, query.personId(), AccessIntent.search(
+                query.resourceType() == null ? "Patient/$everything" : query.resourceType(), query.describe()),
+                read.facts());
+        PersonRecord record = assemble(person, access, read.items());
+        List<RecordItem> scanned = read.items();
+        RecordQuery.Cursor next;
+        RecordQuery.Cursor previous;
+        boolean forward = query.cursor() == null || query.cursor().forward();
+        if (forward) {
+            next = read.more() ? cursorAt(query.sort(), scanned.get(scanned.size() - 1), true) : null;
+            previous = query.cursor() == null || scanned.isEmpty() ? null : cursorAt(query.sort(), scanned.get(0), false);
+        } else {
+            previous = read.more() ? cursorAt(query.sort(), scanned.get(0), false) : null;
+            next = scanned.isEmpty() ? null : cursorAt(query.sort(), scanned.get(scanned.size() - 1), true);
+        }
+        return new RecordPage(person, access.basis(), access.mayViewDemographics(), record.items(), record.withheld(),
+                next, previous);
+    }
+
+    private static RecordQuery.Cursor cursorAt(RecordQuery.Sort sort, RecordItem item, boolean forward) {
+        return new RecordQuery.Cursor(sort.byDate() ? item.start() : item.receivedAt(), item.id(), forward);
+    }
+
+    /** How many items match the query that the viewer may see; decided and audited once, in one statement. */
+    public long count(AccessContext who, RecordQuery query) {
+        persons.find(query.personId()).orElseThrow(() -> new PersonNotFound(query.personId()));
+        RecordSearches.Counted counted = searches.count(query, AccessFacts.parameters(who, query.personId()));
+        PersonAccess access = policy.require(who, query.personId(), AccessIntent.search(
+                query.resourceType() == null ? "record" : query.resourceType(), query.describe() + ",_summary=count"),
+                counted.facts());
+        return counted.groups().stream()
+                .filter(g -> access.mayView(g.sourceOrganisationId(), DataCategory.ofItem(g.category(), g.sensitivity())))
+                .mapToLong(RecordSearches.Group::count).sum();
     }
 
     /**
@@ -82,6 +134,21 @@ public class PersonRecords {
             return Optional.empty();
         }
         return policy.checkDemographics(who, id.get(), search) ? persons.find(id.get()) : Optional.empty();
+    }
+
+    /**
+     * The people a partner's identifier (any system, e.g. a hospital number or Synthea's id) belongs to, those the
+     * viewer may know; each candidate is decided and audited, and people the viewer may not see are simply not found.
+     */
+    public List<PersonDetails> findByIdentifier(AccessContext who, String system, String value) {
+        AccessIntent search = AccessIntent.search("Patient", "identifier=" + system);
+        List<Long> ids = matching.personsOfIdentifier(system, value);
+        if (ids.isEmpty()) {
+            policy.recordAccess(who, null, search);
+            return List.of();
+        }
+        return ids.stream().filter(id -> policy.checkDemographics(who, id, search))
+                .flatMap(id -> persons.find(id).stream()).toList();
     }
 
     /**

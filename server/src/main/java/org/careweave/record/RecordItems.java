@@ -26,7 +26,7 @@ class RecordItems {
         this.jdbc = jdbc;
     }
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select i.id, i.person_id, i.resource_type, i.category, i.code_system, i.code, i.display,
                    i.status, i.effective_start, i.effective_end, i.value_numeric, i.value_unit, i.detail,
                    i.sensitivity, i.source_org_id, o.name as source_name, i.source_id, i.version,
@@ -85,7 +85,7 @@ class RecordItems {
                 .param("limit", MOST_ITEMS_PER_PERSON);
     }
 
-    private static RecordItem item(ResultSet rs, int row) throws SQLException {
+    static RecordItem item(ResultSet rs, int row) throws SQLException {
         return new RecordItem(rs.getLong("id"), rs.getLong("person_id"), rs.getString("resource_type"),
                 rs.getString("category"), DataCategory.ofItem(rs.getString("category"), rs.getString("sensitivity")),
                 rs.getString("code_system"), rs.getString("code"), rs.getString("display"), rs.getString("status"),

@@ -1,0 +1,141 @@
+package org.careweave.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.careweave.access.AccessContext;
+import org.careweave.access.Callers;
+import org.careweave.access.Purpose;
+import org.careweave.ingest.ReceivedResources;
+import org.careweave.record.PersonRecords;
+import org.careweave.record.RecordPage;
+import org.careweave.record.RecordQuery;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a search through one person's record as a search-set Bundle: one policy decision and audit event per
+ * call, one statement for the items and the policy's facts, one for the references inside them.
+ */
+@Component
+class RecordSearch {
+
+    /** The reference search parameters {@code _include} follows: to the patient, and to shared Medication resources. */
+    static final Set<String> INCLUDES = Set.of("patient", "subject", "medication");
+
+    private final FhirContext fhir;
+    private final PersonRecords records;
+    private final Callers callers;
+    private final RecordItemMapper mapper;
+    private final ReceivedResources received;
+
+    RecordSearch(FhirContext fhir, PersonRecords records, Callers callers, RecordItemMapper mapper,
+                 ReceivedResources received) {
+        this.fhir = fhir;
+        this.records = records;
+        this.callers = callers;
+        this.mapper = mapper;
+        this.received = received;
+    }
+
+    FhirContext fhir() {
+        return fhir;
+    }
+
+    Bundle answer(RequestDetails request, RecordQuery query, List<String> includes) {
+        AccessContext who = callers.current(Purpose.DIRECT_CARE);
+        if (SearchParameters.summaryCount(request.getParameters())) {
+            long total = FhirErrors.translated(() -> records.count(who, query));
+            Bundle bundle = SearchBundles.searchset(request);
+            bundle.setTotal((int) Math.min(total, Integer.MAX_VALUE));
+            return bundle;
+        }
+        RecordPage page = FhirErrors.translated(() -> records.page(who, query));
+        RecordItemMapper.Served served = mapper.toFhir(page.items());
+        Bundle bundle = SearchBundles.searchset(request);
+        served.resources().forEach(r -> SearchBundles.add(bundle, request, r, Bundle.SearchEntryMode.MATCH));
+        if (!served.resources().isEmpty()) {
+            include(bundle, request, page, served, includes);
+        }
+        SearchBundles.addWithheld(bundle, page.withheld());
+        SearchBundles.addPaging(bundle, request, page.next(), page.previous());
+        return bundle;
+    }
+
+    /** Patient/{id}/$everything: the person (on the first page), then every item they may see, newest first. */
+    Bundle everything(RequestDetails request, RecordQuery query) {
+        AccessContext who = callers.current(Purpose.DIRECT_CARE);
+        RecordPage page = FhirErrors.translated(() -> records.page(who, query));
+        RecordItemMapper.Served served = mapper.toFhir(page.items());
+        Bundle bundle = SearchBundles.searchset(request);
+        if (query.cursor() == null && page.demographicsVisible()) {
+            SearchBundles.add(bundle, request, PatientMapper.toFhir(page.person()), Bundle.SearchEntryMode.MATCH);
+        }
+        served.resources().forEach(r -> SearchBundles.add(bundle, request, r, Bundle.SearchEntryMode.MATCH));
+        OperationOutcome outcome = SearchBundles.withheldOutcome(page.withheld());
+        if (query.cursor() == null && !page.demographicsVisible()) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.SUPPRESSED)
+                    .setDiagnostics("The Patient resource is withheld: " + withoutDemographics());
+        }
+        if (outcome.hasIssue()) {
+            bundle.addEntry().setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+        }
+        SearchBundles.addPaging(bundle, request, page.next(), page.previous());
+        return bundle;
+    }
+
+    /** One record item by its served id, through the policy; a withheld item is refused (403), not hidden. */
+    org.hl7.fhir.r4.model.Resource read(String type, org.hl7.fhir.r4.model.IdType id) {
+        Long itemId = RecordItemMapper.itemId(type, id.getIdPart());
+        if (itemId == null) {
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(type + "/" + id.getIdPart()
+                    + " does not exist");
+        }
+        org.careweave.record.RecordItem item = FhirErrors.translated(() -> records.item(
+                        callers.current(Purpose.DIRECT_CARE), itemId, type)
+                .orElseThrow(() -> new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(type + "/"
+                        + id.getIdPart() + " does not exist")));
+        if (id.hasVersionIdPart() && !id.getVersionIdPart().equals(Integer.toString(item.version()))) {
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(type + "/" + id.getIdPart()
+                    + " has no version " + id.getVersionIdPart() + "; CareWeave keeps the current version, "
+                    + item.version());
+        }
+        return mapper.toFhir(item);
+    }
+
+    private void include(Bundle bundle, RequestDetails request, RecordPage page, RecordItemMapper.Served served,
+                         List<String> includes) {
+        if (includes.contains("patient") || includes.contains("subject")) {
+            if (page.demographicsVisible()) {
+                SearchBundles.add(bundle, request, PatientMapper.toFhir(page.person()), Bundle.SearchEntryMode.INCLUDE);
+            } else {
+                OperationOutcome outcome = new OperationOutcome();
+                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                        .setCode(OperationOutcome.IssueType.SUPPRESSED)
+                        .setDiagnostics("The included Patient is withheld: " + withoutDemographics());
+                bundle.addEntry().setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+            }
+        }
+        if (includes.contains("medication")) {
+            List<Long> ids = new ArrayList<>();
+            String prefix = "Medication/" + ReceivedResources.SHARED_ID_PREFIX;
+            for (String target : served.referenced()) {
+                if (target.startsWith(prefix)) {
+                    ids.add(Long.parseLong(target.substring(prefix.length())));
+                }
+            }
+            received.shared(ids).forEach(shared -> SearchBundles.add(bundle, request,
+                    SharedResources.toFhir(fhir, shared), Bundle.SearchEntryMode.INCLUDE));
+        }
+    }
+
+    private static String withoutDemographics() {
+        return "a system client without a care relationship sees only what its own organisation recorded, "
+                + "not who the person is";
+    }
+}

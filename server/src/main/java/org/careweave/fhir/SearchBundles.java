@@ -1,0 +1,83 @@
+package org.careweave.fhir;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.careweave.record.RecordQuery;
+import org.careweave.record.WithheldItems;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+/** Search-set Bundles: matches, includes, the withheld report as an outcome entry, and keyset paging links. */
+final class SearchBundles {
+
+    private SearchBundles() {
+    }
+
+    static Bundle searchset(RequestDetails request) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        bundle.getMeta().setLastUpdated(new Date());
+        bundle.addLink().setRelation("self").setUrl(request.getCompleteUrl());
+        return bundle;
+    }
+
+    static void add(Bundle bundle, RequestDetails request, Resource resource, Bundle.SearchEntryMode mode) {
+        bundle.addEntry().setFullUrl(request.getFhirServerBase() + "/" + resource.getIdElement()
+                        .toUnqualifiedVersionless().getValue())
+                .setResource(resource).getSearch().setMode(mode);
+    }
+
+    /** Says how many items of the page the policy withholds and why, as an outcome entry; nothing if none. */
+    static void addWithheld(Bundle bundle, List<WithheldItems> withheld) {
+        if (withheld.isEmpty()) {
+            return;
+        }
+        bundle.addEntry().setResource(withheldOutcome(withheld)).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+    }
+
+    static OperationOutcome withheldOutcome(List<WithheldItems> withheld) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (WithheldItems group : withheld) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.SUPPRESSED)
+                    .setDiagnostics(group.count() + " " + group.categoryLabel() + " item(s) from "
+                            + group.sourceOrganisationName() + " withheld: " + group.reason().explanation());
+        }
+        return outcome;
+    }
+
+    /** Next and previous links: the same request with the cursor where the neighbouring page starts. */
+    static void addPaging(Bundle bundle, RequestDetails request, RecordQuery.Cursor next, RecordQuery.Cursor previous) {
+        if (previous != null) {
+            bundle.addLink().setRelation("previous").setUrl(pageUrl(request, previous));
+        }
+        if (next != null) {
+            bundle.addLink().setRelation("next").setUrl(pageUrl(request, next));
+        }
+    }
+
+    private static String pageUrl(RequestDetails request, RecordQuery.Cursor cursor) {
+        StringBuilder url = new StringBuilder(request.getFhirServerBase()).append('/').append(request.getRequestPath());
+        char separator = '?';
+        for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
+            if (parameter.getKey().equals(SearchParameters.CURSOR)) {
+                continue;
+            }
+            for (String value : parameter.getValue()) {
+                url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(value));
+                separator = '&';
+            }
+        }
+        return url.append(separator).append(SearchParameters.CURSOR).append('=').append(cursor.text()).toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("%7C", "|").replace("%2F", "/")
+                .replace("%3A", ":").replace("%2C", ",");
+    }
+}

@@ -1,0 +1,222 @@
+package org.careweave.fhir;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.QualifiedParamList;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.careweave.record.RecordQuery;
+
+/**
+ * The search parameters CareWeave answers on record items, read from the request as sent. Anything else is refused
+ * with a message naming it, rather than ignored, so a client never mistakes an unfiltered answer for a filtered one.
+ */
+final class SearchParameters {
+
+    /** Parameters every record type takes (patient or subject is required), as the CapabilityStatement lists them. */
+    static final List<String> RECORD_SEARCH = List.of("patient", "subject", "identifier", "code", "date", "category",
+            "status", "_lastUpdated");
+
+    /** Result parameters, as the CapabilityStatement lists them. */
+    static final List<String> RESULT = List.of("_count", "_sort", "_include", "_summary");
+
+    /** Handled by HAPI itself on every answer. */
+    private static final Set<String> FORMAT = Set.of("_format", "_pretty", "_elements");
+
+    static final int DEFAULT_COUNT = 20;
+
+    /** The paging cursor of next and previous links. */
+    static final String CURSOR = "_cursor";
+
+    private SearchParameters() {
+    }
+
+    /**
+     * @param supported the search parameters of this resource type, by name (e.g. AllergyIntolerance has no subject)
+     */
+    static RecordQuery recordQuery(FhirContext fhir, String type, Set<String> supported, Map<String, String[]> raw) {
+        Long person = null;
+        List<RecordQuery.Token> codes = new ArrayList<>();
+        List<RecordQuery.Token> categories = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<RecordQuery.Token> identifiers = new ArrayList<>();
+        Instant[] date = new Instant[2];
+        Instant[] updated = new Instant[2];
+        for (Map.Entry<String, String[]> parameter : raw.entrySet()) {
+            String name = parameter.getKey();
+            String[] values = parameter.getValue();
+            if (!RECORD_SEARCH.contains(name) && !RESULT.contains(name) && !FORMAT.contains(name)
+                    && !CURSOR.equals(name)) {
+                throw unknown(type, name);
+            }
+            if (!name.startsWith("_") && !supported.contains(name)) {
+                throw new InvalidRequestException(type + " has no search parameter '" + name + "'");
+            }
+            switch (name) {
+                case "patient", "subject" -> person = patient(name, values, person);
+                case "code" -> each(values, v -> codes.add(token(name, v)));
+                case "category" -> each(values, v -> categories.add(token(name, v)));
+                case "status" -> each(values, statuses::add);
+                case "identifier" -> each(values, v -> identifiers.add(token(name, v)));
+                case "date" -> range(fhir, name, values, date);
+                case "_lastUpdated" -> range(fhir, name, values, updated);
+                default -> {
+                }
+            }
+        }
+        if (person == null) {
+            throw new InvalidRequestException("Search " + type + " for one patient: add patient=Patient/{id}"
+                    + (supported.contains("subject") ? " (or subject=Patient/{id})" : "")
+                    + "; the record is searched one person at a time, through the access policy");
+        }
+        return new RecordQuery(person, type, codes, categories, statuses, identifiers, date[0], date[1],
+                updated[0], updated[1], sort(raw), count(raw), cursor(raw));
+    }
+
+    static InvalidRequestException unknown(String type, String name) {
+        return new InvalidRequestException("Unknown search parameter '" + name + "' for " + type
+                + "; supported: " + String.join(", ", RECORD_SEARCH) + ", " + String.join(", ", RESULT));
+    }
+
+    static int count(Map<String, String[]> raw) {
+        String value = single(raw, "_count");
+        if (value == null) {
+            return DEFAULT_COUNT;
+        }
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count < 1 || count > RecordQuery.MOST_PER_PAGE) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("_count must be a whole number from 1 to " + RecordQuery.MOST_PER_PAGE
+                    + "; got '" + value + "'");
+        }
+    }
+
+    static RecordQuery.Cursor cursor(Map<String, String[]> raw) {
+        String value = single(raw, CURSOR);
+        return FhirErrors.translated(() -> value == null ? null : RecordQuery.Cursor.parse(value));
+    }
+
+    static boolean summaryCount(Map<String, String[]> raw) {
+        return "count".equals(single(raw, "_summary"));
+    }
+
+    static List<String> includes(Map<String, String[]> raw) {
+        List<String> includes = new ArrayList<>();
+        String[] values = raw.get("_include");
+        if (values != null) {
+            for (String value : values) {
+                includes.addAll(List.of(value.split(",")));
+            }
+        }
+        return includes;
+    }
+
+    private static RecordQuery.Sort sort(Map<String, String[]> raw) {
+        String value = single(raw, "_sort");
+        return value == null ? RecordQuery.Sort.DATE_DESCENDING
+                : FhirErrors.translated(() -> RecordQuery.Sort.parse(value.strip()));
+    }
+
+    static String single(Map<String, String[]> raw, String name) {
+        String[] values = raw.get(name);
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        if (values.length > 1) {
+            throw new InvalidRequestException(name + " may be given once");
+        }
+        return values[0];
+    }
+
+    private static Long patient(String name, String[] values, Long already) {
+        if (values.length != 1 || values[0].contains(",") || already != null) {
+            throw new InvalidRequestException("Search one patient at a time: give patient (or subject) once, "
+                    + "with one value");
+        }
+        String value = values[0].strip();
+        int slash = value.lastIndexOf('/');
+        if (slash >= 0) {
+            String type = value.substring(0, slash);
+            if (!type.equals("Patient") && !type.endsWith("/Patient")) {
+                throw new InvalidRequestException(name + " must refer to a Patient; got '" + value + "'");
+            }
+            value = value.substring(slash + 1);
+        }
+        if (!value.matches("\\d{1,18}")) {
+            throw new InvalidRequestException(name + " must be a CareWeave Patient id (digits), as in "
+                    + "Patient/123; got '" + values[0] + "'");
+        }
+        return Long.parseLong(value);
+    }
+
+    private interface Each {
+        void accept(String value);
+    }
+
+    /** Comma-separated values mean "any of these"; several parameters of the same name, "all of these". */
+    private static void each(String[] values, Each each) {
+        if (values.length > 1) {
+            throw new InvalidRequestException("Give a token parameter once, with values separated by commas "
+                    + "(any of them)");
+        }
+        for (String value : values[0].split(",")) {
+            if (value.isBlank()) {
+                throw new InvalidRequestException("A search value is empty");
+            }
+            each.accept(value.strip());
+        }
+    }
+
+    private static RecordQuery.Token token(String name, String value) {
+        int bar = value.indexOf('|');
+        String system = bar < 0 ? null : value.substring(0, bar);
+        String code = bar < 0 ? value : value.substring(bar + 1);
+        if (code.isEmpty()) {
+            throw new InvalidRequestException(name + " '" + value + "' has no code after the '|'; searching by "
+                    + "system alone is not supported");
+        }
+        return new RecordQuery.Token(system, code);
+    }
+
+    /** Fills from (inclusive) and to (exclusive) from HAPI's reading of the prefixes (eq, lt, le, gt, ge, sa, eb). */
+    private static void range(FhirContext fhir, String name, String[] values, Instant[] bounds) {
+        DateRangeParam range = new DateRangeParam();
+        List<QualifiedParamList> lists = new ArrayList<>();
+        for (String value : values) {
+            if (value.contains(",")) {
+                throw new InvalidRequestException(name + " takes one date per parameter; repeat the parameter for "
+                        + "a range, e.g. " + name + "=ge2024-01-01&" + name + "=lt2025-01-01");
+            }
+            DateParam parsed;
+            try {
+                parsed = new DateParam(value);
+            } catch (ca.uhn.fhir.parser.DataFormatException e) {
+                throw new InvalidRequestException(name + " '" + value + "' is not a FHIR date with an optional "
+                        + "prefix, such as ge2024-01-31 or lt2024-02-01T09:00:00Z");
+            }
+            if (parsed.getPrefix() == ParamPrefixEnum.NOT_EQUAL || parsed.getPrefix() == ParamPrefixEnum.APPROXIMATE) {
+                throw new InvalidRequestException(name + " prefix '" + parsed.getPrefix().getValue()
+                        + "' is not supported; use eq, lt, le, gt, ge, sa or eb");
+            }
+            lists.add(QualifiedParamList.singleton(value));
+        }
+        range.setValuesAsQueryTokens(fhir, name, lists);
+        Date lower = range.getLowerBoundAsInstant();
+        Date upper = range.getUpperBoundAsInstant();
+        bounds[0] = lower == null ? null : lower.toInstant();
+        // HAPI gives the last millisecond still inside the range; the query wants the first one after it.
+        bounds[1] = upper == null ? null : upper.toInstant().plusMillis(1);
+    }
+}

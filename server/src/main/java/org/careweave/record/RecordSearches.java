@@ -1,0 +1,217 @@
+package org.careweave.record;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.careweave.access.AccessFacts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Searches through one person's record items: the filters FHIR search offers, keyset paging, and the access facts
+ * for the viewer, all in one statement.
+ */
+@Repository
+class RecordSearches {
+
+    private final JdbcClient jdbc;
+
+    RecordSearches(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param more whether items lie beyond the last one in the direction read */
+    record Scanned(AccessFacts facts, List<RecordItem> items, boolean more) {
+    }
+
+    /** Items counted by source, category and sensitivity, which is all the policy needs to say how many are visible. */
+    record Group(long sourceOrganisationId, String category, String sensitivity, long count) {
+    }
+
+    record Counted(AccessFacts facts, List<Group> groups) {
+    }
+
+    /**
+     * Up to {@code count} items in the query's order from its cursor, in reading order (a page read backwards is
+     * turned round).
+     */
+    Scanned page(RecordQuery query, Map<String, Object> accessParameters) {
+        Filters filters = filters(query);
+        boolean descending = query.sort().descending() == (query.cursor() == null || query.cursor().forward());
+        String key = key(query.sort());
+        String direction = descending ? " desc" : " asc";
+        String order = " order by sort_key" + direction + ", id" + direction;
+        StringBuilder where = new StringBuilder(filters.sql);
+        if (query.cursor() != null) {
+            where.append(" and (").append(key).append(", i.id) ").append(descending ? "<" : ">")
+                    .append(" (cast(:cursor_key as timestamptz), :cursor_id)");
+            filters.params.put("cursor_key", query.cursor().key() == null ? "-infinity" : query.cursor().key().toString());
+            filters.params.put("cursor_id", query.cursor().id());
+        }
+        String sql = "select f.*, i.* from " + AccessFacts.sqlCall() + " f left join lateral (select * from ("
+                + RecordItems.SELECT.replaceFirst("select ", "select " + key + " as sort_key, ") + where
+                + ") s" + order + " limit :limit) i on true" + order;
+        List<RecordItem> items = new ArrayList<>();
+        AccessFacts[] facts = new AccessFacts[1];
+        jdbc.sql(sql).params(filters.params).params(accessParameters).param("limit", query.count() + 1)
+                .query((ResultSet rs) -> {
+                    if (facts[0] == null) {
+                        facts[0] = AccessFacts.read(rs);
+                    }
+                    if (rs.getObject("id") != null) {
+                        items.add(RecordItems.item(rs, 0));
+                    }
+                });
+        boolean more = items.size() > query.count();
+        List<RecordItem> page = new ArrayList<>(more ? items.subList(0, query.count()) : items);
+        if (query.cursor() != null && !query.cursor().forward()) {
+            java.util.Collections.reverse(page);
+        }
+        return new Scanned(facts[0], page, more);
+    }
+
+    Counted count(RecordQuery query, Map<String, Object> accessParameters) {
+        Filters filters = filters(query);
+        List<Group> groups = new ArrayList<>();
+        AccessFacts[] facts = new AccessFacts[1];
+        jdbc.sql("select f.*, c.* from " + AccessFacts.sqlCall() + " f left join lateral ("
+                        + "select i.source_org_id, i.category, i.sensitivity, count(*) as n from record_item i"
+                        + filters.sql + " group by 1, 2, 3) c on true")
+                .params(filters.params).params(accessParameters)
+                .query((ResultSet rs) -> {
+                    if (facts[0] == null) {
+                        facts[0] = AccessFacts.read(rs);
+                    }
+                    if (rs.getObject("source_org_id") != null) {
+                        groups.add(new Group(rs.getLong("source_org_id"), rs.getString("category"),
+                                rs.getString("sensitivity"), rs.getLong("n")));
+                    }
+                });
+        return new Counted(facts[0], groups);
+    }
+
+    private static String key(RecordQuery.Sort sort) {
+        return sort.byDate() ? "coalesce(i.effective_start, cast('-infinity' as timestamptz))" : "i.received_at";
+    }
+
+    private record Filters(String sql, Map<String, Object> params) {
+    }
+
+    private static Filters filters(RecordQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder(" where i.person_id = :person");
+        params.put("person", query.personId());
+        if (query.resourceType() != null) {
+            sql.append(" and i.resource_type = :type");
+            params.put("type", query.resourceType());
+        }
+        anyOf(sql, params, query.codes(), "code", (token, name) -> token.system() == null ? "i.code = :" + name
+                : token.system().isEmpty() ? "(i.code = :" + name + " and i.code_system is null)"
+                : "(i.code = :" + name + " and i.code_system = :" + name + "_system)");
+        anyOf(sql, params, query.categories(), "category", (token, name) -> {
+            params.put(name + "_coding", Json.array(Json.object("coding", Json.array(coding(token)))).json());
+            params.put(name + "_single", Json.object("coding", Json.array(coding(token))).json());
+            String record = token.system() == null || token.system().equals(RecordQuery.CATEGORY_SYSTEM)
+                    ? "i.category = :" + name + " or " : "";
+            return "(" + record + "i.resource -> 'category' @> cast(:" + name + "_coding as jsonb)"
+                    + " or i.resource -> 'category' @> cast(:" + name + "_single as jsonb)"
+                    + (token.system() == null ? " or jsonb_exists(i.resource -> 'category', :" + name + ")" : "") + ")";
+        });
+        if (!query.statuses().isEmpty()) {
+            sql.append(" and i.status = any(cast(:statuses as text[]))");
+            params.put("statuses", query.statuses().toArray(String[]::new));
+        }
+        anyOf(sql, params, query.identifiers(), "identifier", (token, name) -> {
+            params.put(name + "_json", Json.array(token.system() == null ? Json.object("value", token.code())
+                    : Json.object("system", token.system(), "value", token.code())).json());
+            return "i.resource -> 'identifier' @> cast(:" + name + "_json as jsonb)";
+        });
+        range(sql, params, "i.effective_start", "date", query.dateFrom(), query.dateTo());
+        range(sql, params, "i.received_at", "updated", query.updatedFrom(), query.updatedTo());
+        return new Filters(sql.toString(), params);
+    }
+
+    private static Json.Raw coding(RecordQuery.Token token) {
+        return token.system() == null || token.system().isEmpty() ? Json.object("code", token.code())
+                : Json.object("system", token.system(), "code", token.code());
+    }
+
+    private interface Condition {
+        String sql(RecordQuery.Token token, String parameter);
+    }
+
+    /** Adds "and (a or b ...)" with one condition per token, binding each token's code and system. */
+    private static void anyOf(StringBuilder sql, Map<String, Object> params, List<RecordQuery.Token> tokens,
+                              String prefix, Condition condition) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (int n = 0; n < tokens.size(); n++) {
+            RecordQuery.Token token = tokens.get(n);
+            String name = prefix + n;
+            params.put(name, token.code());
+            params.put(name + "_system", token.system());
+            alternatives.add(condition.sql(token, name));
+        }
+        sql.append(" and (").append(String.join(" or ", alternatives)).append(')');
+    }
+
+    private static void range(StringBuilder sql, Map<String, Object> params, String column, String name,
+                              Instant from, Instant to) {
+        if (from != null) {
+            sql.append(" and ").append(column).append(" >= cast(:").append(name).append("_from as timestamptz)");
+            params.put(name + "_from", from.toString());
+        }
+        if (to != null) {
+            sql.append(" and ").append(column).append(" < cast(:").append(name).append("_to as timestamptz)");
+            params.put(name + "_to", to.toString());
+        }
+    }
+
+    /** Tiny JSON writer for the containment values above: keys and values are quoted, nested parts built here. */
+    private static final class Json {
+
+        record Raw(String json) {
+        }
+
+        static Raw object(Object... keysAndValues) {
+            StringBuilder json = new StringBuilder("{");
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                json.append(quoted((String) keysAndValues[i])).append(':');
+                Object value = keysAndValues[i + 1];
+                json.append(value instanceof Raw raw ? raw.json() : quoted((String) value));
+            }
+            return new Raw(json.append('}').toString());
+        }
+
+        static Raw array(Raw element) {
+            return new Raw("[" + element.json() + "]");
+        }
+
+        private static String quoted(String text) {
+            StringBuilder json = new StringBuilder("\"");
+            for (char c : text.toCharArray()) {
+                switch (c) {
+                    case '"' -> json.append("\\\"");
+                    case '\\' -> json.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            json.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            json.append(c);
+                        }
+                    }
+                }
+            }
+            return json.append('"').toString();
+        }
+    }
+}

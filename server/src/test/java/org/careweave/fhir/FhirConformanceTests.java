@@ -1,0 +1,173 @@
+package org.careweave.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import org.careweave.access.CareRelationships;
+import org.careweave.identity.SystemClients;
+import org.careweave.support.CareWeaveTest;
+import org.careweave.support.Http;
+import org.careweave.support.Tokens;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the FHIR API returns, checked with the official HL7 FHIR validator against the R4 core specification:
+ * the CapabilityStatement, Patient, every record type the API served for a Synthea record and for platform-made
+ * items, shared resources, search and $everything Bundles, and OperationOutcomes. UK Core profiles are not checked:
+ * their package is on neither registry this project can reach (npm, Maven Central), so profiles named in
+ * meta.profile are unknown to the validator, which it reports as a warning.
+ */
+@CareWeaveTest
+class FhirConformanceTests {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static FhirValidator validator;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SystemClients clients;
+
+    @Autowired
+    CareRelationships relationships;
+
+    Http http;
+    String token;
+    long practice;
+    long person;
+
+    @BeforeAll
+    static void validator() {
+        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR),
+                new CommonCodeSystemsTerminologyService(FHIR), new InMemoryTerminologyServerValidationSupport(FHIR),
+                new SnapshotGeneratingValidationSupport(FHIR));
+        validator = FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
+    }
+
+    @BeforeEach
+    void arrange() throws IOException {
+        http = new Http(port);
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        practice = jdbc.sql("insert into organisation (ods_code, name, type) values (:c, :n, 'GP_PRACTICE') returning id")
+                .param("c", "V" + tag).param("n", "Practice " + tag).query(Long.class).single();
+        clients.register("v-" + tag, practice, "a-long-enough-secret", null, false);
+        token = Tokens.clientCredentials(http, "v-" + tag, "a-long-enough-secret");
+        assertThat(post(resource("synthea-practitioners.json")).statusCode()).isEqualTo(200);
+        assertThat(post(resource("synthea-patient.json")).statusCode()).isEqualTo(200);
+        person = jdbc.sql("select person_id from person_source_patient where source_org_id = :org")
+                .param("org", practice).query(Long.class).single();
+        relationships.start(person, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(practice));
+    }
+
+    @Test
+    void theCapabilityStatementConforms() {
+        assertConforms("/fhir/metadata");
+    }
+
+    @Test
+    void patientAndEveryServedRecordTypeConform() {
+        assertConforms("/fhir/Patient/" + person);
+        Bundle everything = FHIR.newJsonParser().parseResource(Bundle.class,
+                get("/fhir/Patient/" + person + "/$everything?_count=1000").body());
+        Set<String> types = new TreeSet<>();
+        for (Bundle.BundleEntryComponent entry : everything.getEntry()) {
+            String id = entry.getResource().getIdElement().toUnqualifiedVersionless().getValue();
+            if (types.add(entry.getResource().fhirType())) {
+                assertConforms("/fhir/" + id);
+            }
+        }
+        assertThat(types).contains("Patient", "Encounter", "Condition", "Observation", "MedicationRequest",
+                "Procedure", "Immunization");
+    }
+
+    @Test
+    void itemsMadeByThePlatformConform() {
+        for (String[] item : List.of(new String[] {"Condition", "problem"}, new String[] {"Encounter", "emergency-admission"},
+                new String[] {"MedicationStatement", "medication"}, new String[] {"Observation", "observation"},
+                new String[] {"AllergyIntolerance", "allergy"}, new String[] {"EpisodeOfCare", "social-care-package"})) {
+            long id = jdbc.sql("""
+                            insert into record_item (person_id, resource_type, category, code_system, code, display,
+                                                     effective_start, source_org_id, source_id)
+                            values (:p, :type, :cat, 'http://snomed.info/sct', '38341003', 'Hypertension',
+                                    now() - interval '1 year', :src, :sid) returning id""")
+                    .param("p", person).param("type", item[0]).param("cat", item[1]).param("src", practice)
+                    .param("sid", UUID.randomUUID().toString()).query(Long.class).single();
+            assertConforms("/fhir/" + item[0] + "/" + id);
+        }
+    }
+
+    @Test
+    void sharedResourcesSearchAndEverythingBundlesAndOutcomesConform() {
+        Bundle encounters = FHIR.newJsonParser().parseResource(Bundle.class,
+                get("/fhir/Encounter?patient=" + person + "&_count=2").body());
+        String practitioner = ((org.hl7.fhir.r4.model.Encounter) encounters.getEntryFirstRep().getResource())
+                .getParticipantFirstRep().getIndividual().getReference();
+
+        assertConforms("/fhir/" + practitioner);
+        assertConforms("/fhir/Encounter?patient=" + person + "&_count=2&_include=Encounter:patient");
+        assertConforms("/fhir/Patient/" + person + "/$everything?_count=5");
+        assertConforms("/fhir/Condition?patient=" + person + "&_summary=count");
+        HttpResponse<String> refused = get("/fhir/Condition?code=1");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertValid("/fhir/Condition?code=1", refused.body());
+    }
+
+    private void assertConforms(String path) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        assertValid(path, response.body());
+    }
+
+    private static void assertValid(String path, String body) {
+        List<String> errors = validator.validateWithResult(body).getMessages().stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(SingleValidationMessage::toString).toList();
+        assertThat(errors).as(path).isEmpty();
+    }
+
+    private HttpResponse<String> get(String path) {
+        return http.get(path, "Authorization", "Bearer " + token, "Accept", "application/fhir+json");
+    }
+
+    private HttpResponse<String> post(String bundle) {
+        return http.send(HttpRequest.newBuilder(URI.create(http.url("/fhir")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(bundle)).build());
+    }
+
+    private String resource(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/ingest/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
