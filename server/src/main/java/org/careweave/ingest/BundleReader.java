@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a bundle with Jackson's streaming parser. Each entry's resource is read as a tree for its typed columns and
- * references, and also cut out of the body byte for byte, so what is stored is exactly what was sent.
+ * Reads a bundle with Jackson's streaming parser, in one pass. Each entry's resource is read for its typed columns and
+ * references (see {@link ResourceReader}) and also cut out of the body byte for byte, so what is stored is exactly
+ * what was sent.
  */
 final class BundleReader {
 
@@ -90,7 +91,7 @@ final class BundleReader {
             throw new BundleRejected(400, "Bundle entry " + index + " is not a JSON object");
         }
         String fullUrl = null;
-        JsonNode resource = null;
+        ResourceReader.Read resource = null;
         byte[] raw = null;
         JsonNode request = null;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -100,7 +101,7 @@ final class BundleReader {
                 case "fullUrl" -> fullUrl = text(parser, value);
                 case "resource" -> {
                     int start = (int) parser.currentTokenLocation().getByteOffset();
-                    resource = JSON.readTree(parser);
+                    resource = ResourceReader.read(parser);
                     raw = Arrays.copyOfRange(body, start, (int) parser.currentLocation().getByteOffset());
                 }
                 case "request" -> request = JSON.readTree(parser);

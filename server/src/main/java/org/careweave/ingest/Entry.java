@@ -62,7 +62,7 @@ final class Entry {
         if (kind != null && sourceId == null) {
             problems.add("has no id: give the resource an id, a fullUrl or a PUT url so a resend can be recognised");
         }
-        ResourceFacts facts = kind == null ? null : ResourceFacts.of(type, raw.resource());
+        ResourceFacts facts = kind == null ? null : ResourceFacts.of(type, raw.read());
         Entry entry = new Entry(raw, type, kind, sourceId, facts, kind == null ? null : md5(raw.raw()));
         entry.problems.addAll(problems);
         if (facts != null) {

@@ -34,20 +34,30 @@ class ReferenceResolver {
     /** Adds a problem to every entry with a reference that leads nowhere, or whose patient cannot be found. */
     void resolve(long source, List<Entry> entries) {
         BundleIndex index = new BundleIndex(entries);
-        Set<String> conditional = new HashSet<>();
-        Set<String> literal = new HashSet<>();
+        // Bundles name the same patient, encounter and practitioners thousands of times: each is looked at once.
+        Set<String> distinct = new HashSet<>();
         for (Entry entry : entries) {
             if (entry.facts != null) {
-                entry.facts.references().forEach(r -> collectOutside(index, r, conditional, literal));
+                distinct.addAll(entry.facts.references());
             }
         }
+        Set<String> conditional = new HashSet<>();
+        Set<String> literal = new HashSet<>();
+        distinct.forEach(r -> collectOutside(index, r, conditional, literal));
         Stored stored = stored(source, conditional, literal);
+        Map<String, String> problems = new HashMap<>();
+        for (String reference : distinct) {
+            String problem = check(index, stored, reference);
+            if (problem != null) {
+                problems.put(reference, problem);
+            }
+        }
         for (Entry entry : entries) {
-            if (entry.facts == null) {
+            if (entry.facts == null || problems.isEmpty()) {
                 continue;
             }
             for (String reference : entry.facts.references()) {
-                String problem = check(index, stored, reference);
+                String problem = problems.get(reference);
                 if (problem != null) {
                     entry.problems.add("refers to " + reference + ", " + problem);
                 }

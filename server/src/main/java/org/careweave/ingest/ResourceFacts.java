@@ -6,21 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * What CareWeave reads out of a resource besides storing it: the typed columns, identifiers, every reference (for
- * checking), and problems. A coding must name its system as an absolute URI (http(s) or urn): a code without a
- * system cannot be interpreted, and a system like "SNOMED" is not a FHIR code system URI. Any coding system written
- * that way is accepted, because partners use local code systems the platform cannot know in advance.
+ * checking), and problems (the codings' from {@link ResourceReader}, and dates that are not FHIR dates). Any coding
+ * system written as an absolute URI is accepted, because partners use local code systems the platform cannot know in
+ * advance.
  */
 record ResourceFacts(String category, String codeSystem, String code, String display, String status, Instant start,
                      Instant end, BigDecimal value, String unit, List<String> identifiers, List<String> references,
                      List<String> patientReferences, List<String> problems) {
-
-    private static final Pattern ABSOLUTE_URI = Pattern.compile("(https?://\\S+|urn:[A-Za-z0-9][A-Za-z0-9-]*:\\S+)");
 
     /** Where each type keeps the code the platform files it under. */
     private static final Map<String, String> CODE_PROPERTY = Map.ofEntries(
@@ -41,10 +38,10 @@ record ResourceFacts(String category, String codeSystem, String code, String dis
             "occurrenceDateTime", "authoredOn", "started", "recorded", "date", "startDate", "issued", "created",
             "recordedDate", "effectiveInstant", "dateAsserted");
 
-    static ResourceFacts of(String type, JsonNode resource) {
-        List<String> problems = new ArrayList<>();
-        List<String> references = new ArrayList<>();
-        walk(resource, type, references, problems);
+    static ResourceFacts of(String type, ResourceReader.Read read) {
+        JsonNode resource = read.summary();
+        List<String> problems = new ArrayList<>(read.problems());
+        List<String> references = read.references();
         JsonNode coding = Json.first(codeOf(type, resource), "coding");
         Instant[] when = when(resource, problems);
         JsonNode quantity = Json.object(resource, "valueQuantity");
@@ -129,40 +126,6 @@ record ResourceFacts(String category, String codeSystem, String code, String dis
             });
         }
         return targets;
-    }
-
-    /** Collects every reference and checks every coding, anywhere in the resource. */
-    private static void walk(JsonNode node, String path, List<String> references, List<String> problems) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> property : node.properties()) {
-                String name = property.getKey();
-                JsonNode value = property.getValue();
-                if (name.equals("reference") && value.isString()) {
-                    references.add(value.stringValue());
-                } else if (name.equals("coding") && value.isArray()) {
-                    value.values().forEach(coding -> checkCoding(coding, path, problems));
-                }
-                if (value.isContainer()) {
-                    // Only the property name, not the whole path: building paths for every node costs more than
-                    // the rest of the analysis, and the name is enough to find the coding.
-                    walk(value, name, references, problems);
-                }
-            }
-        } else if (node.isArray()) {
-            node.values().forEach(element -> walk(element, path, references, problems));
-        }
-    }
-
-    private static void checkCoding(JsonNode coding, String path, List<String> problems) {
-        String system = Json.text(coding, "system");
-        String code = Json.text(coding, "code");
-        if (system == null && code != null) {
-            problems.add("has a coding in '" + path + "' with code '" + code
-                    + "' but no system; say which code system it is from");
-        } else if (system != null && !ABSOLUTE_URI.matcher(system).matches()) {
-            problems.add("has a coding in '" + path + "' whose system '" + system
-                    + "', which is not an absolute URI (for example http://snomed.info/sct)");
-        }
     }
 
     static String lowerCase(String type) {

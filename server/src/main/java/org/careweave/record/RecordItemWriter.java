@@ -1,6 +1,5 @@
 package org.careweave.record;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -33,7 +32,7 @@ class RecordItemWriter {
                 ord int, person_id bigint, resource_type text, category text, code_system text, code text,
                 display text, status text, effective_start timestamptz, effective_end timestamptz,
                 value_numeric numeric, value_unit text, source_id text, full_url text, content_hash bytea,
-                resource jsonb) on commit drop""";
+                resource text) on commit drop""";
 
     private static final String UPSERT = """
             with up as (
@@ -191,9 +190,8 @@ class RecordItemWriter {
 
     private static void copy(Connection connection, String sql, RowWriter writer, int count)
             throws SQLException, IOException {
-        try (OutputStream copy = new BufferedOutputStream(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                sql), 1 << 16)) {
-            CopyText rows = new CopyText(copy);
+        try (OutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql);
+             CopyText rows = new CopyText(copy)) {
             for (int i = 0; i < count; i++) {
                 writer.write(rows, i);
             }
