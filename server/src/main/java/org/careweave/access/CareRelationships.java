@@ -55,6 +55,20 @@ public class CareRelationships {
                 .query(Long.class).single();
     }
 
+    /** Who holds an active relationship of this kind with the person now, oldest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<Holder> activeHolders(long personId, Kind kind) {
+        return jdbc.sql("""
+                        select user_id, team_id, organisation_id from care_relationship
+                         where person_id = :person and kind = :kind
+                           and starts_at <= now() and (ends_at is null or ends_at > now())
+                         order by starts_at, id""")
+                .param("person", personId).param("kind", kind.name())
+                .query((rs, n) -> new Holder(rs.getObject(1, Long.class), rs.getObject(2, Long.class),
+                        rs.getObject(3, Long.class)))
+                .list();
+    }
+
     /** Ends a relationship; ending one that has already ended changes nothing. */
     public void end(long relationshipId, Instant at) {
         jdbc.sql("update care_relationship set ends_at = :at where id = :id and ends_at is null and starts_at < :at")
