@@ -30,7 +30,7 @@ class RecordItems {
             select i.id, i.person_id, i.resource_type, i.category, i.code_system, i.code, i.display,
                    i.status, i.effective_start, i.effective_end, i.value_numeric, i.value_unit, i.detail,
                    i.sensitivity, i.source_org_id, o.name as source_name, i.source_id, i.version,
-                   i.received_at, i.resource::text as resource
+                   i.received_at, i.resource
               from record_item i join organisation o on o.id = i.source_org_id
             """;
 

@@ -117,9 +117,9 @@ class RecordSearches {
             params.put(name + "_single", Json.object("coding", Json.array(coding(token))).json());
             String record = token.system() == null || token.system().equals(RecordQuery.CATEGORY_SYSTEM)
                     ? "i.category = :" + name + " or " : "";
-            return "(" + record + "i.resource -> 'category' @> cast(:" + name + "_coding as jsonb)"
-                    + " or i.resource -> 'category' @> cast(:" + name + "_single as jsonb)"
-                    + (token.system() == null ? " or jsonb_exists(i.resource -> 'category', :" + name + ")" : "") + ")";
+            return "(" + record + "cast(i.resource as jsonb) -> 'category' @> cast(:" + name + "_coding as jsonb)"
+                    + " or cast(i.resource as jsonb) -> 'category' @> cast(:" + name + "_single as jsonb)"
+                    + (token.system() == null ? " or jsonb_exists(cast(i.resource as jsonb) -> 'category', :" + name + ")" : "") + ")";
         });
         if (!query.statuses().isEmpty()) {
             sql.append(" and i.status = any(cast(:statuses as text[]))");
@@ -128,7 +128,7 @@ class RecordSearches {
         anyOf(sql, params, query.identifiers(), "identifier", (token, name) -> {
             params.put(name + "_json", Json.array(token.system() == null ? Json.object("value", token.code())
                     : Json.object("system", token.system(), "value", token.code())).json());
-            return "i.resource -> 'identifier' @> cast(:" + name + "_json as jsonb)";
+            return "cast(i.resource as jsonb) -> 'identifier' @> cast(:" + name + "_json as jsonb)";
         });
         range(sql, params, "i.effective_start", "date", query.dateFrom(), query.dateTo());
         range(sql, params, "i.received_at", "updated", query.updatedFrom(), query.updatedTo());
