@@ -26,6 +26,14 @@ class AdtMessages {
     }
 
     /**
+     * Makes this transaction's commit wait for the WAL flush whatever the server's default (the embedded database
+     * runs with synchronous_commit off): a message is acknowledged only once it would survive a crash.
+     */
+    void commitDurably() {
+        jdbc.sql("set local synchronous_commit to on").update();
+    }
+
+    /**
      * Claims the control id for a new message, provisionally failed until its outcome is recorded in the same
      * transaction.
      *
