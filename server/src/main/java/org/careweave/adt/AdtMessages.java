@@ -109,6 +109,15 @@ class AdtMessages {
                 .param("encounter", outcome.encounterItemId()).param("id", id).update();
     }
 
+    /**
+     * Serialises the messages of one visit across connections until commit, so each fold sees every message applied
+     * before it and no encounter update is lost.
+     */
+    void lockVisit(long hospitalId, String visitNumber) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('adt-visit:' || :hospital || ':' || :visit))")
+                .param("hospital", hospitalId).param("visit", visitNumber).query(Object.class).single();
+    }
+
     /** The applied messages of one visit in the order their events happened. */
     List<VisitEvent> visitEvents(long hospitalId, String visitNumber) {
         return jdbc.sql("""
