@@ -107,6 +107,7 @@ class AdtApplier {
 
     private Outcome applyVisit(long messageId, AdtFacts facts, long hospital, long personId) {
         String visitNumber = facts.visit().visitNumber();
+        messages.lockVisit(hospital, visitNumber);
         messages.recordOutcome(messageId, Outcome.applied(personId, null, null));
         List<AdtMessages.VisitEvent> history = messages.visitEvents(hospital, visitNumber);
         VisitState state = VisitState.of(history);

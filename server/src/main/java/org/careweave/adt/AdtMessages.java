@@ -26,6 +26,14 @@ class AdtMessages {
     }
 
     /**
+     * Makes this transaction's commit wait for the WAL flush whatever the server's default (the embedded database
+     * runs with synchronous_commit off): a message is acknowledged only once it would survive a crash.
+     */
+    void commitDurably() {
+        jdbc.sql("set local synchronous_commit to on").update();
+    }
+
+    /**
      * Claims the control id for a new message, provisionally failed until its outcome is recorded in the same
      * transaction.
      *
@@ -99,6 +107,15 @@ class AdtMessages {
                 .param("status", outcome.status().name()).param("ack", outcome.ack().name())
                 .param("reason", outcome.reason()).param("person", outcome.personId())
                 .param("encounter", outcome.encounterItemId()).param("id", id).update();
+    }
+
+    /**
+     * Serialises the messages of one visit across connections until commit, so each fold sees every message applied
+     * before it and no encounter update is lost.
+     */
+    void lockVisit(long hospitalId, String visitNumber) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('adt-visit:' || :hospital || ':' || :visit))")
+                .param("hospital", hospitalId).param("visit", visitNumber).query(Object.class).single();
     }
 
     /** The applied messages of one visit in the order their events happened. */

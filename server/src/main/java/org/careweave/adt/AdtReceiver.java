@@ -70,6 +70,7 @@ class AdtReceiver {
      */
     Optional<Outcome> reprocess(long id, boolean registerUnknown) {
         return transaction.execute(tx -> messages.lockWaiting(id).map(text -> {
+            messages.commitDurably();
             messages.countAttempt(id);
             MessageHeader header = MessageHeader.read(text);
             Outcome outcome;
@@ -87,6 +88,7 @@ class AdtReceiver {
 
     private String store(MessageHeader header, String text, AdtFacts facts, String parseFailure) {
         Stored stored = transaction.execute(tx -> {
+            messages.commitDurably();
             Optional<Long> id = messages.claim(header, text);
             if (id.isEmpty()) {
                 return null;
@@ -142,7 +144,10 @@ class AdtReceiver {
     }
 
     private String reject(MessageHeader header, String text, String reason) {
-        transaction.executeWithoutResult(tx -> messages.insertRejected(header, text, reason));
+        transaction.executeWithoutResult(tx -> {
+            messages.commitDurably();
+            messages.insertRejected(header, text, reason);
+        });
         meters.counter("careweave.adt.messages.failed", "ack", "AR").increment();
         log.info("HL7v2 message {} {} rejected", header == null ? null : header.controlId(),
                 header == null ? null : header.messageType() + "^" + header.triggerEvent());
