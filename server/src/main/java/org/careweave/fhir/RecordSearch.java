@@ -57,6 +57,7 @@ class RecordSearch {
         RecordPage page = FhirErrors.translated(() -> records.page(who, query));
         RecordItemMapper.Served served = mapper.toFhir(page.items());
         Bundle bundle = SearchBundles.searchset(request);
+        bundle.setTotal((int) Math.min(page.total(), Integer.MAX_VALUE));
         served.resources().forEach(r -> SearchBundles.add(bundle, request, r, Bundle.SearchEntryMode.MATCH));
         if (!served.resources().isEmpty()) {
             include(bundle, request, page, served, includes);
@@ -72,6 +73,7 @@ class RecordSearch {
         RecordPage page = FhirErrors.translated(() -> records.page(who, query));
         RecordItemMapper.Served served = mapper.toFhir(page.items());
         Bundle bundle = SearchBundles.searchset(request);
+        bundle.setTotal((int) Math.min(page.total() + (page.demographicsVisible() ? 1 : 0), Integer.MAX_VALUE));
         if (query.cursor() == null && page.demographicsVisible()) {
             SearchBundles.add(bundle, request, PatientMapper.toFhir(page.person()), Bundle.SearchEntryMode.MATCH);
         }

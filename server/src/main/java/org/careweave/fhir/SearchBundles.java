@@ -27,8 +27,8 @@ final class SearchBundles {
     }
 
     static void add(Bundle bundle, RequestDetails request, Resource resource, Bundle.SearchEntryMode mode) {
-        bundle.addEntry().setFullUrl(request.getFhirServerBase() + "/" + resource.getIdElement()
-                        .toUnqualifiedVersionless().getValue())
+        bundle.addEntry().setFullUrl(request.getFhirServerBase() + "/" + resource.fhirType() + "/"
+                        + resource.getIdElement().getIdPart())
                 .setResource(resource).getSearch().setMode(mode);
     }
 
