@@ -160,6 +160,9 @@ public final class CapabilityStatementProvider implements IServerConformanceProv
         } else if (definition == null && name.equals("date")) {
             param.setType(Enumerations.SearchParamType.DATE).setDocumentation("The item's clinical date: the start "
                     + "of its effective period, onset, performed or recorded date, whichever the resource has");
+        } else if (definition == null && name.equals("status")) {
+            param.setType(Enumerations.SearchParamType.TOKEN).setDocumentation("The item's status, or its clinical "
+                    + "status where the resource has no status");
         }
     }
 }

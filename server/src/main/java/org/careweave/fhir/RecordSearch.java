@@ -85,7 +85,7 @@ class RecordSearch {
                     .setDiagnostics("The Patient resource is withheld: " + withoutDemographics());
         }
         if (outcome.hasIssue()) {
-            bundle.addEntry().setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+            SearchBundles.addOutcome(bundle, outcome);
         }
         SearchBundles.addPaging(bundle, request, page.next(), page.previous());
         return bundle;
@@ -120,7 +120,7 @@ class RecordSearch {
                 outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                         .setCode(OperationOutcome.IssueType.SUPPRESSED)
                         .setDiagnostics("The included Patient is withheld: " + withoutDemographics());
-                bundle.addEntry().setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+                SearchBundles.addOutcome(bundle, outcome);
             }
         }
         if (includes.contains("medication")) {
