@@ -23,9 +23,10 @@ import org.hl7.fhir.r4.model.UriType;
 /**
  * The CapabilityStatement, written out rather than generated so that it says exactly what CareWeave answers: the
  * interactions and search parameters of each type (those a type does not define in R4 are not claimed), the
- * $everything operation, and the SMART on FHIR security service with its token endpoint.
+ * $everything operation, and the SMART on FHIR security service with its token endpoint. Public only because HAPI
+ * calls it reflectively.
  */
-final class CapabilityStatementProvider implements IServerConformanceProvider<CapabilityStatement> {
+public final class CapabilityStatementProvider implements IServerConformanceProvider<CapabilityStatement> {
 
     private static final String SEARCH_PARAM_BASE = "http://hl7.org/fhir/SearchParameter/";
 
@@ -156,6 +157,12 @@ final class CapabilityStatementProvider implements IServerConformanceProvider<Ca
         }
         if (name.equals("_lastUpdated")) {
             param.setType(Enumerations.SearchParamType.DATE).setDefinition(SEARCH_PARAM_BASE + "Resource-lastUpdated");
+        } else if (definition == null && name.equals("date")) {
+            param.setType(Enumerations.SearchParamType.DATE).setDocumentation("The item's clinical date: the start "
+                    + "of its effective period, onset, performed or recorded date, whichever the resource has");
+        } else if (definition == null && name.equals("status")) {
+            param.setType(Enumerations.SearchParamType.TOKEN).setDocumentation("The item's status, or its clinical "
+                    + "status where the resource has no status");
         }
     }
 }

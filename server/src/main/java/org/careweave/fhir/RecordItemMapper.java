@@ -105,7 +105,10 @@ class RecordItemMapper {
                             : EpisodeOfCare.EpisodeOfCareStatus.FINISHED)
                     .setManagingOrganization(new Reference("Organization/" + item.sourceOrganisationId()))
                     .setPeriod(period(item));
-            case "AllergyIntolerance" -> new AllergyIntolerance().setPatient(patient).setCode(code);
+            case "AllergyIntolerance" -> new AllergyIntolerance().setPatient(patient).setCode(code)
+                    .setClinicalStatus(new CodeableConcept(new Coding(
+                            "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                            item.end() == null ? "active" : "resolved", null)));
             case "Observation" -> new Observation().setSubject(patient).setCode(code)
                     .setStatus(Observation.ObservationStatus.FINAL)
                     .setEffective(item.start() == null ? null : new DateTimeType(Date.from(item.start())))

@@ -50,11 +50,15 @@ class RecordItemResourceProvider implements IResourceProvider {
         this.search = search;
     }
 
-    /** The standard parameters CareWeave answers that this type defines in R4 (not every type has subject, code...). */
+    /**
+     * The standard parameters CareWeave answers that this type defines in R4 (not every type has subject, code...),
+     * plus {@code date} and {@code status}, the item's clinical date and status, on every type (Condition, for one,
+     * has only onset-date and clinical-status in R4).
+     */
     static Set<String> searchParameters(FhirContext fhir, String type) {
         Set<String> names = new TreeSet<>();
         for (String name : SearchParameters.RECORD_SEARCH) {
-            if (name.startsWith("_") || fhir.getResourceDefinition(type).getSearchParam(name) != null) {
+            if (name.startsWith("_") || name.equals("date") || name.equals("status") || fhir.getResourceDefinition(type).getSearchParam(name) != null) {
                 names.add(name);
             }
         }

@@ -57,6 +57,7 @@ class RecordSearch {
         RecordPage page = FhirErrors.translated(() -> records.page(who, query));
         RecordItemMapper.Served served = mapper.toFhir(page.items());
         Bundle bundle = SearchBundles.searchset(request);
+        bundle.setTotal((int) Math.min(page.total(), Integer.MAX_VALUE));
         served.resources().forEach(r -> SearchBundles.add(bundle, request, r, Bundle.SearchEntryMode.MATCH));
         if (!served.resources().isEmpty()) {
             include(bundle, request, page, served, includes);
@@ -72,6 +73,7 @@ class RecordSearch {
         RecordPage page = FhirErrors.translated(() -> records.page(who, query));
         RecordItemMapper.Served served = mapper.toFhir(page.items());
         Bundle bundle = SearchBundles.searchset(request);
+        bundle.setTotal((int) Math.min(page.total() + (page.demographicsVisible() ? 1 : 0), Integer.MAX_VALUE));
         if (query.cursor() == null && page.demographicsVisible()) {
             SearchBundles.add(bundle, request, PatientMapper.toFhir(page.person()), Bundle.SearchEntryMode.MATCH);
         }
@@ -83,7 +85,7 @@ class RecordSearch {
                     .setDiagnostics("The Patient resource is withheld: " + withoutDemographics());
         }
         if (outcome.hasIssue()) {
-            bundle.addEntry().setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+            SearchBundles.addOutcome(bundle, outcome);
         }
         SearchBundles.addPaging(bundle, request, page.next(), page.previous());
         return bundle;
@@ -118,7 +120,7 @@ class RecordSearch {
                 outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                         .setCode(OperationOutcome.IssueType.SUPPRESSED)
                         .setDiagnostics("The included Patient is withheld: " + withoutDemographics());
-                bundle.addEntry().setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+                SearchBundles.addOutcome(bundle, outcome);
             }
         }
         if (includes.contains("medication")) {

@@ -27,8 +27,8 @@ final class SearchBundles {
     }
 
     static void add(Bundle bundle, RequestDetails request, Resource resource, Bundle.SearchEntryMode mode) {
-        bundle.addEntry().setFullUrl(request.getFhirServerBase() + "/" + resource.getIdElement()
-                        .toUnqualifiedVersionless().getValue())
+        bundle.addEntry().setFullUrl(request.getFhirServerBase() + "/" + resource.fhirType() + "/"
+                        + resource.getIdElement().getIdPart())
                 .setResource(resource).getSearch().setMode(mode);
     }
 
@@ -37,7 +37,15 @@ final class SearchBundles {
         if (withheld.isEmpty()) {
             return;
         }
-        bundle.addEntry().setResource(withheldOutcome(withheld)).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+        addOutcome(bundle, withheldOutcome(withheld));
+    }
+
+    /** An outcome entry; it has no id on this server, so its fullUrl is a fresh urn:uuid, as its id. */
+    static void addOutcome(Bundle bundle, OperationOutcome outcome) {
+        String id = java.util.UUID.randomUUID().toString();
+        outcome.setId(id);
+        bundle.addEntry().setFullUrl("urn:uuid:" + id).setResource(outcome).getSearch()
+                .setMode(Bundle.SearchEntryMode.OUTCOME);
     }
 
     static OperationOutcome withheldOutcome(List<WithheldItems> withheld) {

@@ -82,7 +82,7 @@ public class PersonRecords {
             next = scanned.isEmpty() ? null : cursorAt(query.sort(), scanned.get(scanned.size() - 1), true);
         }
         return new RecordPage(person, access.basis(), access.mayViewDemographics(), record.items(), record.withheld(),
-                next, previous);
+                next, previous, visible(access, read.groups()));
     }
 
     private static RecordQuery.Cursor cursorAt(RecordQuery.Sort sort, RecordItem item, boolean forward) {
@@ -96,7 +96,11 @@ public class PersonRecords {
         PersonAccess access = policy.require(who, query.personId(), AccessIntent.search(
                 query.resourceType() == null ? "record" : query.resourceType(), query.describe() + ",_summary=count"),
                 counted.facts());
-        return counted.groups().stream()
+        return visible(access, counted.groups());
+    }
+
+    private static long visible(PersonAccess access, List<RecordSearches.Group> groups) {
+        return groups.stream()
                 .filter(g -> access.mayView(g.sourceOrganisationId(), DataCategory.ofItem(g.category(), g.sensitivity())))
                 .mapToLong(RecordSearches.Group::count).sum();
     }

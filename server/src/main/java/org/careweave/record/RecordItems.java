@@ -26,13 +26,14 @@ class RecordItems {
         this.jdbc = jdbc;
     }
 
-    static final String SELECT = """
-            select i.id, i.person_id, i.resource_type, i.category, i.code_system, i.code, i.display,
+    /** The columns {@link #item} reads, of {@code record_item i} joined with {@code organisation o}. */
+    static final String COLUMNS = """
+            i.id, i.person_id, i.resource_type, i.category, i.code_system, i.code, i.display,
                    i.status, i.effective_start, i.effective_end, i.value_numeric, i.value_unit, i.detail,
                    i.sensitivity, i.source_org_id, o.name as source_name, i.source_id, i.version,
-                   i.received_at, i.resource
-              from record_item i join organisation o on o.id = i.source_org_id
-            """;
+                   i.received_at, i.resource""";
+
+    static final String SELECT = "select " + COLUMNS + "\n  from record_item i join organisation o on o.id = i.source_org_id\n";
 
     java.util.Optional<RecordItem> byId(long id, String resourceType) {
         return jdbc.sql(SELECT + " where i.id = :id and i.resource_type = :type")

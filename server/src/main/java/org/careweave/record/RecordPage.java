@@ -13,10 +13,11 @@ import org.careweave.person.PersonDetails;
  *                            sees only its own organisation's items, and not the person's details)
  * @param next                where the next page starts, or null on the last page
  * @param previous            where the previous page ends, or null on the first page
+ * @param total               how many items on all pages the viewer may see
  */
 public record RecordPage(PersonDetails person, PersonAccess.Basis basis, boolean demographicsVisible,
                          List<RecordItem> items, List<WithheldItems> withheld, RecordQuery.Cursor next,
-                         RecordQuery.Cursor previous) {
+                         RecordQuery.Cursor previous, long total) {
 
     public int withheldCount() {
         return withheld.stream().mapToInt(WithheldItems::count).sum();

@@ -24,8 +24,11 @@ class RecordSearches {
         this.jdbc = jdbc;
     }
 
-    /** @param more whether items lie beyond the last one in the direction read */
-    record Scanned(AccessFacts facts, List<RecordItem> items, boolean more) {
+    /**
+     * @param more   whether items lie beyond the last one in the direction read
+     * @param groups every matching item on any page, counted by source, category and sensitivity
+     */
+    record Scanned(AccessFacts facts, List<RecordItem> items, boolean more, List<Group> groups) {
     }
 
     /** Items counted by source, category and sensitivity, which is all the policy needs to say how many are visible. */
@@ -37,14 +40,15 @@ class RecordSearches {
 
     /**
      * Up to {@code count} items in the query's order from its cursor, in reading order (a page read backwards is
-     * turned round).
+     * turned round), and how many items match on all pages, by source and category. The page is chosen on the sort
+     * keys alone and only its own rows are read whole, so a person with thousands of items costs little more than one
+     * with ten.
      */
     Scanned page(RecordQuery query, Map<String, Object> accessParameters) {
         Filters filters = filters(query);
         boolean descending = query.sort().descending() == (query.cursor() == null || query.cursor().forward());
         String key = key(query.sort());
         String direction = descending ? " desc" : " asc";
-        String order = " order by sort_key" + direction + ", id" + direction;
         StringBuilder where = new StringBuilder(filters.sql);
         if (query.cursor() != null) {
             where.append(" and (").append(key).append(", i.id) ").append(descending ? "<" : ">")
@@ -52,15 +56,22 @@ class RecordSearches {
             filters.params.put("cursor_key", query.cursor().key() == null ? "-infinity" : query.cursor().key().toString());
             filters.params.put("cursor_id", query.cursor().id());
         }
-        String sql = "select f.*, i.* from " + AccessFacts.sqlCall() + " f left join lateral (select * from ("
-                + RecordItems.SELECT.replaceFirst("select ", "select " + key + " as sort_key, ") + where
-                + ") s" + order + " limit :limit) i on true" + order;
+        String sql = "select f.*, g.groups, i.* from " + AccessFacts.sqlCall() + " f"
+                + " cross join (select array_agg(source_org_id || ':' || category || ':' || coalesce(sensitivity, '')"
+                + " || ':' || n) as groups from (" + GROUPS + filters.sql + " group by 1, 2, 3) x) g"
+                + " left join lateral (select k.sort_key, " + RecordItems.COLUMNS
+                + " from (select i.id, " + key + " as sort_key from record_item i" + where
+                + " order by sort_key" + direction + ", i.id" + direction + " limit :limit) k"
+                + " join record_item i on i.id = k.id join organisation o on o.id = i.source_org_id) i on true"
+                + " order by i.sort_key" + direction + ", i.id" + direction;
         List<RecordItem> items = new ArrayList<>();
         AccessFacts[] facts = new AccessFacts[1];
+        List<Group> groups = new ArrayList<>();
         jdbc.sql(sql).params(filters.params).params(accessParameters).param("limit", query.count() + 1)
                 .query((ResultSet rs) -> {
                     if (facts[0] == null) {
                         facts[0] = AccessFacts.read(rs);
+                        groups.addAll(groups(rs.getArray("groups")));
                     }
                     if (rs.getObject("id") != null) {
                         items.add(RecordItems.item(rs, 0));
@@ -71,7 +82,25 @@ class RecordSearches {
         if (query.cursor() != null && !query.cursor().forward()) {
             java.util.Collections.reverse(page);
         }
-        return new Scanned(facts[0], page, more);
+        return new Scanned(facts[0], page, more, groups);
+    }
+
+    private static final String GROUPS =
+            "select i.source_org_id, i.category, i.sensitivity, count(*) as n from record_item i";
+
+    private static List<Group> groups(java.sql.Array array) throws java.sql.SQLException {
+        List<Group> groups = new ArrayList<>();
+        if (array != null) {
+            for (Object value : (Object[]) array.getArray()) {
+                String[] parts = ((String) value).split(":", -1);
+                // The category may itself contain ':'; the source comes first and the sensitivity and count last.
+                String category = String.join(":", java.util.Arrays.copyOfRange(parts, 1, parts.length - 2));
+                groups.add(new Group(Long.parseLong(parts[0]), category,
+                        parts[parts.length - 2].isEmpty() ? null : parts[parts.length - 2],
+                        Long.parseLong(parts[parts.length - 1])));
+            }
+        }
+        return groups;
     }
 
     Counted count(RecordQuery query, Map<String, Object> accessParameters) {
@@ -79,8 +108,7 @@ class RecordSearches {
         List<Group> groups = new ArrayList<>();
         AccessFacts[] facts = new AccessFacts[1];
         jdbc.sql("select f.*, c.* from " + AccessFacts.sqlCall() + " f left join lateral ("
-                        + "select i.source_org_id, i.category, i.sensitivity, count(*) as n from record_item i"
-                        + filters.sql + " group by 1, 2, 3) c on true")
+                        + GROUPS + filters.sql + " group by 1, 2, 3) c on true")
                 .params(filters.params).params(accessParameters)
                 .query((ResultSet rs) -> {
                     if (facts[0] == null) {

@@ -48,7 +48,7 @@ class PersonSummaryCareTeamIntegrationTests {
                 .param("o", practice).query(Long.class).single();
         WebSession session = WebSession.signedIn(port, "summary-gp-" + tag, "summary-password-1");
 
-        assertThat(session.get("/people/" + person).body()).contains("Not on a team&#39;s caseload or virtual ward");
+        assertThat(session.get("/people/" + person).body()).contains("Not on a team's caseload or virtual ward");
         caseloads.enrol(new Enrolment(person, team, CaseloadEpisode.Programme.VIRTUAL_WARD, coordinator,
                 "Two admissions this year"), "tester");
         String page = session.get("/people/" + person).body();
