@@ -74,7 +74,7 @@ final class ResourceReader {
         if (name.equals("reference") && value == JsonToken.VALUE_STRING) {
             references.add(parser.getString());
         } else if (name.equals("coding") && value == JsonToken.START_ARRAY) {
-            walk(name, BundleReader.JSON.readTree(parser), path);
+            codings(path);
         } else if (value.isStructStart()) {
             stream(name);
         }
@@ -93,6 +93,32 @@ final class ResourceReader {
                     stream(path);
                 }
             }
+        }
+    }
+
+    /** Streams through a coding array, reading only each coding's system and code. */
+    private void codings(String path) {
+        for (JsonToken element; (element = parser.nextToken()) != JsonToken.END_ARRAY; ) {
+            if (element != JsonToken.START_OBJECT) {
+                if (element.isStructStart()) {
+                    stream("coding");
+                }
+                continue;
+            }
+            String system = null;
+            String code = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_STRING && name.equals("system")) {
+                    system = parser.getString();
+                } else if (value == JsonToken.VALUE_STRING && name.equals("code")) {
+                    code = parser.getString();
+                } else {
+                    property(name, value, "coding");
+                }
+            }
+            checkCoding(system, code, path);
         }
     }
 
@@ -117,14 +143,31 @@ final class ResourceReader {
     }
 
     private void checkCoding(JsonNode coding, String path) {
-        String system = Json.text(coding, "system");
-        String code = Json.text(coding, "code");
+        checkCoding(Json.text(coding, "system"), Json.text(coding, "code"), path);
+    }
+
+    private void checkCoding(String system, String code, String path) {
         if (system == null && code != null) {
             problems.add("has a coding in '" + path + "' with code '" + code
                     + "' but no system; say which code system it is from");
-        } else if (system != null && !ABSOLUTE_URI.matcher(system).matches()) {
+        } else if (system != null && !absoluteUri(system)) {
             problems.add("has a coding in '" + path + "' whose system '" + system
                     + "', which is not an absolute URI (for example http://snomed.info/sct)");
         }
+    }
+
+    /** http(s) URLs, by far the most common, are checked without the regular expression that also allows urns. */
+    private static boolean absoluteUri(String system) {
+        int scheme = system.startsWith("https://") ? 8 : system.startsWith("http://") ? 7 : 0;
+        if (scheme == 0) {
+            return ABSOLUTE_URI.matcher(system).matches();
+        }
+        for (int i = scheme; i < system.length(); i++) {
+            char c = system.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        return system.length() > scheme;
     }
 }

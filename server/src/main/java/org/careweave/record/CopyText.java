@@ -14,6 +14,15 @@ import java.nio.charset.StandardCharsets;
 final class CopyText implements Closeable {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** For each byte value, the letter that follows the backslash in its escape, or 0 when it goes as it is. */
+    private static final byte[] ESCAPE = new byte[256];
+
+    static {
+        ESCAPE['\\'] = '\\';
+        ESCAPE['\n'] = 'n';
+        ESCAPE['\r'] = 'r';
+        ESCAPE['\t'] = 't';
+    }
 
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
@@ -72,22 +81,31 @@ final class CopyText implements Closeable {
         firstField = false;
     }
 
+    /** Copies runs of plain bytes whole; only backslash, newline, carriage return and tab are escaped. */
     private void escaped(byte[] bytes) {
-        for (byte b : bytes) {
-            if (used > buffer.length - 2) {
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte escape = ESCAPE[bytes[i] & 0xff];
+            if (escape != 0) {
+                put(bytes, start, i - start);
+                put((byte) '\\');
+                put(escape);
+                start = i + 1;
+            }
+        }
+        put(bytes, start, bytes.length - start);
+    }
+
+    private void put(byte[] bytes, int from, int length) {
+        while (length > 0) {
+            if (used == buffer.length) {
                 flush();
             }
-            if (b >= ' ' ? b != '\\' : b < 0 || (b != '\n' && b != '\r' && b != '\t')) {
-                buffer[used++] = b;
-            } else {
-                buffer[used++] = '\\';
-                buffer[used++] = switch (b) {
-                    case '\n' -> (byte) 'n';
-                    case '\r' -> (byte) 'r';
-                    case '\t' -> (byte) 't';
-                    default -> (byte) '\\';
-                };
-            }
+            int n = Math.min(length, buffer.length - used);
+            System.arraycopy(bytes, from, buffer, used, n);
+            used += n;
+            from += n;
+            length -= n;
         }
     }
 

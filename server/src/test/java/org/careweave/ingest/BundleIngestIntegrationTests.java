@@ -167,6 +167,26 @@ class BundleIngestIntegrationTests {
     }
 
     @Test
+    void anItemIsKeptByteForByteAsSent() {
+        String patient = TestBundles.uuid();
+        String observation = TestBundles.uuid();
+        String asSent = """
+                {
+                  "status" : "final",  "resourceType":"Observation", "id":"%s",
+                  "subject":{"reference":"urn:uuid:%s"},
+                  "code":{"coding":[{"system":"http://loinc.org","code":"8867-4","display":"Heart rate \\\\ \\u00e9"}]},
+                  "valueQuantity":{"value":72.50,"unit":"/min"}, "note":[{"text":"tab\\there"}]
+                }""".formatted(observation, patient);
+        HttpResponse<String> response = post(gpToken, TestBundles.create()
+                .patient(patient, TestBundles.nhsNumber(random), "Exact", "Eve", "1966-06-06")
+                .entry(TestBundles.uuid(), asSent).transaction());
+
+        assertThat(statuses(response)).containsExactly("201 Created", "201 Created");
+        assertThat(jdbc.sql("select resource from record_item where source_org_id = :gp and source_id = :id")
+                .param("gp", gp).param("id", observation).query(String.class).single()).isEqualTo(asSent);
+    }
+
+    @Test
     void aSyntheaShapedRecordWithoutNhsNumberLandsWithItsConditionalReferences() throws IOException {
         HttpResponse<String> shared = post(gpToken, resource("synthea-practitioners.json"));
         assertThat(statuses(shared)).containsOnly("201 Created");
