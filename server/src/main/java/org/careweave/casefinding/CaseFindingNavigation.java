@@ -13,12 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class CaseFindingNavigation {
 
     @Bean
-    NavigationEntry caseFindingNavigation() {
+    NavigationEntry caseFindingEntry() {
         return new NavigationEntry("Case finding", "/case-finding", 25, Set.of());
     }
 
     @Bean
-    NavigationEntry caseloadNavigation() {
+    NavigationEntry caseloadEntry() {
         return new NavigationEntry("Caseload", "/caseload", 26, Arrays.stream(Role.values())
                 .filter(Role::caresDirectly).collect(Collectors.toSet()));
     }

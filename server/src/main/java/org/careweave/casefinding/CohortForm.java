@@ -11,14 +11,16 @@ import org.careweave.risk.RiskProfile;
 
 /** The cohort builder's form as typed, turned into a definition or into one message per field. */
 record CohortForm(String minAge, String maxAge, List<String> sex, List<String> frailty, String minCms,
-                  String conditions, List<String> practice, List<String> decile, boolean recentAdmission,
-                  boolean notOnCaseload) {
+                  String conditions, List<String> practice, List<String> decile, Boolean recentAdmission,
+                  Boolean notOnCaseload) {
 
     CohortForm {
         sex = sex == null ? List.of() : sex;
         frailty = frailty == null ? List.of() : frailty;
         practice = practice == null ? List.of() : practice;
         decile = decile == null ? List.of() : decile;
+        recentAdmission = Boolean.TRUE.equals(recentAdmission);
+        notOnCaseload = Boolean.TRUE.equals(notOnCaseload);
     }
 
     static CohortForm of(CohortDefinition d) {

@@ -197,9 +197,14 @@ public class Cohorts {
         return new CohortMember(rs.getLong("id"), rs.getString("nhs_number"),
                 rs.getString("given_name") + " " + rs.getString("family_name"), birth,
                 Period.between(birth, today).getYears(), rs.getString("sex"), rs.getString("practice"),
-                (Double) rs.getObject("efi", Double.class),
+                nullableDouble(rs, "efi"),
                 category == null ? null : RiskProfile.Category.valueOf(category), rs.getDouble("cms"),
                 rs.getInt("emergency_admissions"), rs.getInt("bed_days"), rs.getDouble("priority"));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static SavedCohort toSaved(ResultSet rs, int row) throws SQLException {
@@ -208,7 +213,7 @@ public class Cohorts {
                 Set.of((String[]) rs.getArray("sexes").getArray()),
                 Arrays.stream((String[]) rs.getArray("frailty").getArray()).map(RiskProfile.Category::valueOf)
                         .collect(Collectors.toSet()),
-                (Double) rs.getObject("min_cms", Double.class), Set.of((String[]) rs.getArray("conditions").getArray()),
+                nullableDouble(rs, "min_cms"), Set.of((String[]) rs.getArray("conditions").getArray()),
                 Set.of((String[]) rs.getArray("practices").getArray()),
                 Set.of((Integer[]) rs.getArray("deprivation_deciles").getArray()),
                 rs.getBoolean("recent_emergency_admission"), rs.getBoolean("not_on_caseload")),
