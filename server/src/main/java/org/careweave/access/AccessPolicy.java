@@ -75,6 +75,59 @@ public class AccessPolicy {
         audit.allowed(who, personId, intent, null);
     }
 
+    /**
+     * The GP practices whose registered patients the caller may case-find for, for direct care (see
+     * docs/case-finding.md): staff who care for people directly, at a practice or in a neighbourhood team covering
+     * it. Empty for everyone else (analysts, administrators, system clients), who see counts only.
+     */
+    public java.util.Set<Long> caseFindingPractices(AccessContext who) {
+        if (who.isSystemClient() || !who.caresDirectly()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(repository.caseFindingPractices(who.userId(), who.actingOrganisationId()));
+    }
+
+    /**
+     * As {@link #caseFindingPractices}, for listing identifiable people: refuses with {@link AccessDenied} (and
+     * records the refusal) when the caller may see counts only.
+     */
+    public java.util.Set<Long> requireCaseFindingScope(AccessContext who, AccessIntent intent) {
+        java.util.Set<Long> practices = caseFindingPractices(who);
+        if (practices.isEmpty()) {
+            PersonAccess.Basis basis = who.isSystemClient() || !who.caresDirectly()
+                    ? PersonAccess.Basis.ROLE_NOT_PERMITTED : PersonAccess.Basis.NO_RELATIONSHIP;
+            audit.denied(who, null, intent, basis);
+            throw new AccessDenied(basis, "You may see how many people are in a cohort, not who they are: case "
+                    + "finding is for staff of a person's practice and the neighbourhood teams that cover it.");
+        }
+        return practices;
+    }
+
+    /**
+     * Case finding for one person (their scores and explanation, enrolment, dismissal): allowed when they are
+     * registered at one of {@link #caseFindingPractices}; recorded in the audit trail either way, and refused with
+     * {@link AccessDenied} otherwise. It never gives sight of the record itself.
+     */
+    public void requireCaseFinding(AccessContext who, long personId, AccessIntent intent) {
+        Long practice = repository.registeredPractice(personId);
+        boolean allowed = practice != null && caseFindingPractices(who).contains(practice);
+        if (allowed) {
+            audit.allowed(who, personId, intent, PersonAccess.Basis.CASE_FINDING);
+            return;
+        }
+        PersonAccess.Basis basis = who.isSystemClient() || !who.caresDirectly()
+                ? PersonAccess.Basis.ROLE_NOT_PERMITTED : PersonAccess.Basis.NO_RELATIONSHIP;
+        audit.denied(who, personId, intent, basis);
+        throw new AccessDenied(basis, basis == PersonAccess.Basis.ROLE_NOT_PERMITTED
+                ? "Your role may see counts of people in a cohort, not who they are."
+                : "Case finding is for the person's registered practice and the neighbourhood teams that cover it.");
+    }
+
+    /** Records, one event per person, that a case-finding list showed these people (already in the caller's scope). */
+    public void recordCaseFinding(AccessContext who, java.util.Collection<Long> personIds, AccessIntent intent) {
+        personIds.forEach(id -> audit.allowed(who, id, intent, PersonAccess.Basis.CASE_FINDING));
+    }
+
     private PersonAccess audited(AccessContext who, long personId, AccessIntent intent, PersonAccess access,
                                  java.util.function.Predicate<PersonAccess> test) {
         record(who, personId, intent, access, test.test(access));

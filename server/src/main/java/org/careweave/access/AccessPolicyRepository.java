@@ -63,4 +63,27 @@ class AccessPolicyRepository {
     private static String[] strings(Array array) throws SQLException {
         return array == null ? new String[0] : (String[]) array.getArray();
     }
+
+    /**
+     * GP practices whose registered patients this user may case-find for: the practice they act for, and the
+     * practices a neighbourhood team they belong to covers (the team's lead organisation, or its practices when
+     * that is a primary care network).
+     */
+    Set<Long> caseFindingPractices(long userId, long organisationId) {
+        return new HashSet<>(jdbc.sql("""
+                        with covered as (
+                            select t.lead_organisation_id as id from team t join team_member m on m.team_id = t.id
+                             where m.user_id = :user and t.kind = 'NEIGHBOURHOOD_TEAM'
+                            union select :org)
+                        select o.id from organisation o
+                         where o.type = 'GP_PRACTICE'
+                           and (o.id in (select id from covered) or o.parent_id in (select id from covered))""")
+                .param("user", userId).param("org", organisationId).query(Long.class).list());
+    }
+
+    /** The person's registered practice, or null (unknown person or none recorded). */
+    Long registeredPractice(long personId) {
+        return jdbc.sql("select registered_practice_id from person where id = :person").param("person", personId)
+                .query((rs, row) -> (Long) rs.getObject(1, Long.class)).optional().orElse(null);
+    }
 }

@@ -21,6 +21,12 @@ public record PersonAccess(long personId, Basis basis, long viewerOrganisationId
     /** Why access was given or refused. */
     public enum Basis {
         CARE_TEAM, CASELOAD, REFERRAL, REGISTERED_PRACTICE, BREAK_GLASS,
+        /**
+         * Case finding for proactive care (see {@link AccessPolicy#requireCaseFinding}): sight of a person's risk
+         * scores and their explanation, and enrolment; never of the record itself, so {@link AccessPolicy#decide}
+         * never answers with it.
+         */
+        CASE_FINDING,
         /** A system client without a relationship: only what its own organisation contributed. */
         OWN_RECORDS_ONLY,
         ROLE_NOT_PERMITTED, NO_RELATIONSHIP;
