@@ -26,8 +26,8 @@ class AdtMessages {
     }
 
     /**
-     * Makes this transaction's commit wait for the WAL flush whatever the server's default (the embedded database
-     * runs with synchronous_commit off): a message is acknowledged only once it would survive a crash.
+     * Makes this transaction's commit wait for the WAL flush whatever the server's default (an external database may
+     * run with synchronous_commit off): a message is acknowledged only once it would survive a crash.
      */
     void commitDurably() {
         jdbc.sql("set local synchronous_commit to on").update();

@@ -38,6 +38,8 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "4GB")
+                // zonky turns synchronous commit off for throwaway test databases; a care record must survive a crash
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 
