@@ -21,6 +21,7 @@ import org.careweave.access.AccessPolicy;
 import org.careweave.access.AccessDenied;
 import org.careweave.organisation.Organisations;
 import org.careweave.risk.RiskProfile;
+import org.careweave.worklist.CohortMembership;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,10 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Cohorts: counts for anyone (small numbers suppressed), identifiable lists only within the caller's case-finding
  * scope as the access policy decides (and audits), saved definitions, and the equity view of a cohort's make-up.
+ * Saved cohorts are also what the worklist's cohort alerts subscribe to.
  */
 @Service
 @Transactional(readOnly = true)
-public class Cohorts {
+public class Cohorts implements CohortMembership {
 
     /** Longest list one request returns. */
     public static final int MAX_LIST = 200;
@@ -159,6 +161,7 @@ public class Cohorts {
     }
 
     /** The saved cohort's name, for features that refer to cohorts (e.g. alert subscriptions). */
+    @Override
     public Optional<String> name(long cohortId) {
         return jdbc.sql("select name from cohort where id = :id").param("id", cohortId).query(String.class)
                 .optional();
@@ -168,6 +171,7 @@ public class Cohorts {
      * Whether the person is in the saved cohort now (false for an unknown cohort). Says nothing about who the
      * person is, so it needs no access decision; callers that then show the person ask the policy.
      */
+    @Override
     public boolean contains(long cohortId, long personId) {
         return find(cohortId).map(cohort -> {
             CohortSql sql = CohortSql.of(cohort.definition(), LocalDate.now(ZoneOffset.UTC));
