@@ -38,7 +38,9 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "4GB")
-                // zonky turns synchronous commit off for throwaway test databases; a care record must survive a crash
+                // zonky starts PostgreSQL for throwaway test databases (fsync and synchronous commit off); a care
+                // record must survive a crash, so both are turned back on (later options win over zonky's -F)
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
     }
