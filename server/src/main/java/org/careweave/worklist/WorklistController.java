@@ -2,7 +2,6 @@ package org.careweave.worklist;
 
 import org.careweave.access.AccessDenied;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +37,13 @@ class WorklistController {
     }
 
     @GetMapping("/worklist/live")
-    Object live(@RequestParam(name = "v", required = false) String version, Model model) {
+    String live(@RequestParam(name = "v", required = false) String version, Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
         Viewer viewer = viewers.current();
         if (version != null && version.equals(worklist.version(viewer))) {
-            return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+            // Null with the response in hand: answered, nothing rendered; htmx swaps nothing on 204.
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null;
         }
         model.addAttribute("view", worklist.of(viewer));
         return "worklist/worklist :: live";

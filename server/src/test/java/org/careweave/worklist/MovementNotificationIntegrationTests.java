@@ -106,9 +106,30 @@ class MovementNotificationIntegrationTests {
                 .contains(TestUsers.username(Role.CARE_COORDINATOR));
 
         StaffClient outsider = new StaffClient(port, TestUsers.username(Role.SOCIAL_WORKER), TestUsers.PASSWORD);
+        assertThat(outsider.page("/worklist").body()).doesNotContain("notification-" + mine);
         HttpResponse<String> refused = outsider.post("/api/worklist/notifications/" + mine + "/acknowledge", "");
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).contains("CW-404-WORKLIST").contains("not on your worklist");
+    }
+
+    @Test
+    void theLiveRegionAnswersNoContentUntilSomethingChanges() {
+        StaffClient coordinator = new StaffClient(port, TestUsers.username(Role.CARE_COORDINATOR), TestUsers.PASSWORD);
+        String page = coordinator.page("/worklist").body();
+        java.util.regex.Matcher poll = java.util.regex.Pattern.compile("hx-get=\"(/worklist/live\\?v=[^\"]+)\"").matcher(page);
+        assertThat(poll.find()).as("the live region polls").isTrue();
+        String live = poll.group(1).replace("&amp;", "&");
+
+        assertThat(coordinator.page(live).statusCode()).isEqualTo(204);
+
+        long person = fixture.person(null);
+        fixture.onCaseload(person, CaseloadEpisode.Programme.CASELOAD);
+        fixture.publish(fixture.movement(person, fixture.encounter(person), HospitalMovement.Kind.ADMITTED, Instant.now()));
+
+        HttpResponse<String> changed = coordinator.page(live);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("id=\"worklist-live\"").contains("Worklist" + fixture.tag)
+                .doesNotContain("<html");
     }
 
     @Test

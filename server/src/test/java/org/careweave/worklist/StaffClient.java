@@ -37,6 +37,10 @@ final class StaffClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
     }
 
+    HttpResponse<String> page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+    }
+
     HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
                 .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
