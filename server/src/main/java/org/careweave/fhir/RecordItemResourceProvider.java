@@ -22,7 +22,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -35,9 +34,12 @@ import org.hl7.fhir.r4.model.Resource;
  */
 class RecordItemResourceProvider implements IResourceProvider {
 
-    /** The kinds of record item served over FHIR, one provider each. */
+    /**
+     * The kinds of record item served over FHIR, one provider each; EpisodeOfCare items are served by
+     * {@link EpisodeOfCareResourceProvider} together with caseload episodes.
+     */
     static final List<Class<? extends Resource>> TYPES = List.of(Condition.class, MedicationStatement.class,
-            Encounter.class, EpisodeOfCare.class, AllergyIntolerance.class, Observation.class);
+            Encounter.class, AllergyIntolerance.class, Observation.class);
 
     private final Class<? extends Resource> type;
     private final PersonRecords records;
