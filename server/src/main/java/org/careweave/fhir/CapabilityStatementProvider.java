@@ -72,6 +72,7 @@ public final class CapabilityStatementProvider implements IServerConformanceProv
             record(rest.addResource().setType(type));
         }
         directory(rest);
+        platform(rest);
         for (String type : sharedTypes) {
             read(rest.addResource().setType(type), false)
                     .setDocumentation("As partners sent them; ids are d<n>");
@@ -136,6 +137,33 @@ public final class CapabilityStatementProvider implements IServerConformanceProv
         for (String name : List.of("date", "agent-name", "patient", "outcome")) {
             searchParam(audit, "AuditEvent", name);
         }
+    }
+
+    /** Types the platform itself keeps: caseload episodes (with partners' episodes), risk scores, tasks, rest-hooks. */
+    private void platform(CapabilityStatementRestComponent rest) {
+        var episode = rest.addResource().setType("EpisodeOfCare");
+        record(episode);
+        episode.setDocumentation("Partners' episodes (numeric ids) searched one patient at a time, and caseload and "
+                + "virtual ward episodes (ids caseload-<n>) by patient, care-manager or team");
+        searchParam(episode, "EpisodeOfCare", "care-manager");
+        episode.addSearchParam().setName("team").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("The caseload's team (CareTeam/<id>)");
+        var risk = read(rest.addResource().setType("RiskAssessment"), false);
+        risk.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        for (String name : List.of("patient", "subject", "method", "date")) {
+            searchParam(risk, "RiskAssessment", name);
+        }
+        var task = read(rest.addResource().setType("Task"), false);
+        task.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        for (String name : List.of("patient", "owner", "status")) {
+            searchParam(task, "Task", name);
+        }
+        var subscription = read(rest.addResource().setType("Subscription"), false);
+        subscription.addInteraction().setCode(TypeRestfulInteraction.CREATE);
+        subscription.addInteraction().setCode(TypeRestfulInteraction.DELETE);
+        subscription.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        subscription.setDocumentation("rest-hook Subscriptions of system clients (R4, topic-less), criteria Encounter "
+                + "or Encounter?patient=Patient/<id>");
     }
 
     private static CapabilityStatementRestResourceComponent read(CapabilityStatementRestResourceComponent resource,

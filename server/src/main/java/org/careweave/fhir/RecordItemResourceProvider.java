@@ -26,15 +26,17 @@ class RecordItemResourceProvider implements IResourceProvider {
 
     /**
      * The record item types served over FHIR, one provider each: those partners send about a person that have a
-     * patient search parameter. CareTeam and Consent items are served by the providers of those types.
+     * patient search parameter. CareTeam and Consent items are served by the providers of those types,
+     * EpisodeOfCare items by {@link EpisodeOfCareResourceProvider} together with caseload episodes; RiskAssessment and
+     * Task are the platform's own (risk scores, follow-up tasks), so partners' items of those types are not served.
      */
     static final List<String> TYPES = List.of("AllergyIntolerance", "Appointment", "CarePlan", "Claim",
             "ClinicalImpression", "Communication", "Composition", "Condition", "Coverage", "DetectedIssue", "Device",
             "DeviceRequest", "DeviceUseStatement", "DiagnosticReport", "DocumentReference", "Encounter",
-            "EpisodeOfCare", "ExplanationOfBenefit", "FamilyMemberHistory", "Flag", "Goal", "ImagingStudy",
+            "ExplanationOfBenefit", "FamilyMemberHistory", "Flag", "Goal", "ImagingStudy",
             "Immunization", "List", "Media", "MedicationAdministration", "MedicationDispense", "MedicationRequest",
             "MedicationStatement", "NutritionOrder", "Observation", "Procedure", "Provenance", "QuestionnaireResponse",
-            "RiskAssessment", "ServiceRequest", "Specimen", "SupplyDelivery", "AdverseEvent", "Task",
+            "ServiceRequest", "Specimen", "SupplyDelivery", "AdverseEvent",
             "CommunicationRequest", "RequestGroup", "VisionPrescription", "ImmunizationEvaluation",
             "ImmunizationRecommendation", "Invoice", "Account", "ChargeItem", "ClaimResponse",
             "CoverageEligibilityRequest", "CoverageEligibilityResponse", "GuidanceResponse", "ResearchSubject");

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** REST: a person's scores with their explanation, and the definitions in use. */
 @RestController
@@ -26,7 +27,8 @@ class RiskApiController {
     @GetMapping("/persons/{personId}")
     ResponseEntity<RiskProfile> person(@PathVariable long personId) {
         return assessments.of(callers.current(Purpose.DIRECT_CARE), personId).map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No risk scores for person "
+                        + personId + ": they may have died, been merged into another record, or not exist"));
     }
 
     @GetMapping("/definitions")
