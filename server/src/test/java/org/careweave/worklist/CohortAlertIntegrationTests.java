@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import org.careweave.adt.HospitalMovement;
+import org.careweave.casefinding.CohortDefinition;
+import org.careweave.casefinding.Cohorts;
 import org.careweave.caseload.CaseloadEpisode;
 import org.careweave.caseload.Caseloads;
+import org.careweave.risk.RiskRecomputation;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.TestUsers;
@@ -32,6 +37,8 @@ class CohortAlertIntegrationTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired Caseloads caseloads;
     @Autowired CohortSubscriptions cohorts;
+    @Autowired Cohorts savedCohorts;
+    @Autowired RiskRecomputation risk;
 
     WorklistFixture fixture;
     long gp;
@@ -75,10 +82,27 @@ class CohortAlertIntegrationTests {
     }
 
     @Test
-    void savedCohortsNeedTheCaseFindingFeatureAndUnknownTargetsAreRefused() {
-        assertThat(cohorts.savedCohortsAvailable()).isFalse();
-        assertThatThrownBy(() -> cohorts.subscribe(gp, CohortSubscriptions.Kind.SAVED_COHORT, 1))
-                .hasMessageContaining("Saved cohorts are not available");
+    void savedCohortSubscribersHearOfPeopleTheCohortHolds() {
+        long cohort = savedCohorts.save("Registered at the GP's practice " + fixture.tag,
+                new CohortDefinition(null, null, null, null, null, null, Set.of(TestUsers.practiceCode()), null, false,
+                        false), "test");
+        cohorts.subscribe(gp, CohortSubscriptions.Kind.SAVED_COHORT, cohort);
+        long inCohort = fixture.person(fixture.practice);
+        long outside = fixture.person(null);
+        risk.recompute(List.of(inCohort, outside));
+
+        fixture.publish(fixture.movement(inCohort, fixture.encounter(inCohort), HospitalMovement.Kind.ADMITTED, Instant.now()));
+        fixture.publish(fixture.movement(outside, fixture.encounter(outside), HospitalMovement.Kind.ADMITTED, Instant.now()));
+
+        assertThat(cohorts.savedCohortsAvailable()).isTrue();
+        assertThat(fixture.notifications(inCohort, "user_id = " + gp + " and reason = 'COHORT'")).isEqualTo(1);
+        assertThat(fixture.notifications(outside, "user_id = " + gp)).isZero();
+    }
+
+    @Test
+    void unknownTargetsAreRefused() {
+        assertThatThrownBy(() -> cohorts.subscribe(gp, CohortSubscriptions.Kind.SAVED_COHORT, -1))
+                .hasMessageContaining("No saved cohort with id -1");
         assertThatThrownBy(() -> cohorts.subscribe(gp, CohortSubscriptions.Kind.PRACTICE, fixture.hospital))
                 .hasMessageContaining("No GP practice with id");
         assertThatThrownBy(() -> cohorts.subscribe(gp, CohortSubscriptions.Kind.TEAM_CASELOAD, -5))
