@@ -84,6 +84,7 @@ class GovernanceBrowserTests {
                          where p.registered_practice_id not in (select r.organisation_id from staff_role r
                                 join staff_user u on u.id = r.user_id where u.username = 'gp')
                            and not exists (select 1 from break_glass b where b.person_id = p.id)
+                           and not exists (select 1 from care_relationship c where c.person_id = p.id)
                          order by p.id limit 1""").query(Long.class).single();
         signInAs("gp");
         browser.open("/people/" + person);
