@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.careweave.shared.DataFile;
+import org.careweave.shared.DataFileInvalid;
+
 /**
  * The eFI deficits and Cambridge Multimorbidity Score conditions as codes, loaded and checked once at start-up. A
  * malformed file stops start-up with a message naming the file and line; a code that is neither in the shipped code
@@ -47,16 +50,16 @@ final class RiskDefinitions {
         Set<String> known = knownCodes(CODES, settings.referenceSet());
         String deficits = settings.deficitsFile().isBlank() ? DEFICITS : settings.deficitsFile();
         String cms = settings.cmsFile().isBlank() ? CMS : settings.cmsFile();
-        return parse(RiskCsv.read(deficits, "deficit", "code", "term"),
-                RiskCsv.read(cms, "condition", "weight", "code", "term"), known);
+        return parse(DataFile.read(deficits, "deficit", "code", "term"),
+                DataFile.read(cms, "condition", "weight", "code", "term"), known);
     }
 
-    static RiskDefinitions parse(List<RiskCsv.Row> deficitRows, List<RiskCsv.Row> cmsRows, Set<String> known) {
+    static RiskDefinitions parse(List<DataFile.Row> deficitRows, List<DataFile.Row> cmsRows, Set<String> known) {
         List<String> unknown = new ArrayList<>();
         Map<String, String> deficitByCode = new LinkedHashMap<>();
-        for (RiskCsv.Row row : deficitRows) {
+        for (DataFile.Row row : deficitRows) {
             String deficit = row.text(0);
-            String code = row.code(1);
+            String code = row.snomedCode(1);
             if (deficit.equalsIgnoreCase(POLYPHARMACY)) {
                 throw row.error("polypharmacy is counted from current medicines, not from codes; remove this row");
             }
@@ -70,15 +73,15 @@ final class RiskDefinitions {
         int count = new HashSet<>(deficitByCode.values()).size();
         if (count != CODED_DEFICITS) {
             String source = deficitRows.isEmpty() ? "the deficit file" : deficitRows.get(0).source();
-            throw new RiskDataInvalid(source + ": the electronic frailty index has " + CODED_DEFICITS
+            throw new DataFileInvalid(source + ": the electronic frailty index has " + CODED_DEFICITS
                     + " coded deficits (plus polypharmacy), but the file names " + count);
         }
         Map<String, CmsCondition> cmsByCode = new HashMap<>();
         Map<String, Double> weights = new HashMap<>();
-        for (RiskCsv.Row row : cmsRows) {
+        for (DataFile.Row row : cmsRows) {
             String condition = row.text(0);
             double weight = row.number(1, -5, 10);
-            String code = row.code(2);
+            String code = row.snomedCode(2);
             Double earlierWeight = weights.putIfAbsent(condition, weight);
             if (earlierWeight != null && earlierWeight != weight) {
                 throw row.error("'" + condition + "' has weight " + earlierWeight + " on an earlier line and "
@@ -90,12 +93,12 @@ final class RiskDefinitions {
             checkKnown(row, code, known, unknown);
         }
         if (cmsByCode.isEmpty()) {
-            throw new RiskDataInvalid("The Cambridge Multimorbidity Score file lists no conditions");
+            throw new DataFileInvalid("The Cambridge Multimorbidity Score file lists no conditions");
         }
         return new RiskDefinitions(deficitByCode, cmsByCode, unknown);
     }
 
-    private static void checkKnown(RiskCsv.Row row, String code, Set<String> known, List<String> unknown) {
+    private static void checkKnown(DataFile.Row row, String code, Set<String> known, List<String> unknown) {
         if (!known.contains(code)) {
             unknown.add(row.where() + ": SNOMED CT code " + code + " is neither in " + CODES
                     + " nor in the configured reference set (careweave.risk.reference-set)");
@@ -105,7 +108,7 @@ final class RiskDefinitions {
     /** The shipped code list plus the site's reference set, when one is configured. */
     static Set<String> knownCodes(String shipped, String referenceSet) {
         Set<String> known = new HashSet<>();
-        RiskCsv.read(shipped, "code", "term").forEach(row -> known.add(row.code(0)));
+        DataFile.read(shipped, "code", "term").forEach(row -> known.add(row.snomedCode(0)));
         if (!referenceSet.isBlank()) {
             known.addAll(referenceSetCodes(referenceSet));
         }
@@ -115,7 +118,7 @@ final class RiskDefinitions {
     /** Codes of a reference set: an RF2 refset (tab-separated, with referencedComponentId) or one code a line. */
     static Set<String> referenceSetCodes(String location) {
         Set<String> codes = new HashSet<>();
-        try (BufferedReader lines = new BufferedReader(RiskCsv.open(location))) {
+        try (BufferedReader lines = new BufferedReader(DataFile.open(location))) {
             int column = -1;
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -130,13 +133,13 @@ final class RiskDefinitions {
                 }
                 String code = (column >= 0 ? (column < fields.length ? fields[column] : "") : line).strip();
                 if (!code.matches("[1-9][0-9]{5,17}")) {
-                    throw new RiskDataInvalid(location + " line " + number + ": '" + code
+                    throw new DataFileInvalid(location + " line " + number + ": '" + code
                             + "' is not a SNOMED CT concept id");
                 }
                 codes.add(code);
             }
         } catch (IOException e) {
-            throw new RiskDataInvalid("Cannot read " + location + ": " + e.getMessage());
+            throw new DataFileInvalid("Cannot read " + location + ": " + e.getMessage());
         }
         return codes;
     }

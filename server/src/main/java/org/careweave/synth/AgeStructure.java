@@ -3,6 +3,8 @@ package org.careweave.synth;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.careweave.shared.DataFile;
+
 /** England-like age and sex structure, from {@code synth/age-bands.csv}. */
 final class AgeStructure {
 
@@ -23,7 +25,7 @@ final class AgeStructure {
     }
 
     static AgeStructure load() {
-        var rows = CsvResource.read(RESOURCE, "from_age", "to_age", "percent", "female_share");
+        var rows = DataFile.read("classpath:" + RESOURCE, "from_age", "to_age", "percent", "female_share");
         int expectedFrom = 0;
         List<Band> bands = new java.util.ArrayList<>();
         for (var row : rows) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.careweave.shared.DataFile;
+
 /**
  * The conditions and medicines the generator draws from ({@code synth/conditions.csv},
  * {@code synth/medications.csv}), validated when loaded so that a malformed row stops the application with a
@@ -32,29 +34,29 @@ final class ConditionCatalogue {
     }
 
     static ConditionCatalogue load() {
-        return parse(CsvResource.read(CONDITIONS, CONDITION_HEADER), CsvResource.read(MEDICATIONS, MEDICATION_HEADER));
+        return parse(DataFile.read("classpath:" + CONDITIONS, CONDITION_HEADER), DataFile.read("classpath:" + MEDICATIONS, MEDICATION_HEADER));
     }
 
     static ConditionCatalogue parse(String conditionsCsv, String medicationsCsv) {
-        return parse(CsvResource.parse(CONDITIONS, conditionsCsv, CONDITION_HEADER),
-                CsvResource.parse(MEDICATIONS, medicationsCsv, MEDICATION_HEADER));
+        return parse(DataFile.parse(CONDITIONS, conditionsCsv, CONDITION_HEADER),
+                DataFile.parse(MEDICATIONS, medicationsCsv, MEDICATION_HEADER));
     }
 
-    private static ConditionCatalogue parse(List<CsvResource.Row> conditionRows, List<CsvResource.Row> medicineRows) {
+    private static ConditionCatalogue parse(List<DataFile.Row> conditionRows, List<DataFile.Row> medicineRows) {
         Map<String, List<MedicineDefinition>> medicines = new LinkedHashMap<>();
         for (var row : conditionRows) {
-            String code = snomedCode(row, 0);
+            String code = row.snomedCode(0);
             if (medicines.put(code, new ArrayList<>()) != null) {
                 throw row.error("condition " + code + " is listed twice");
             }
         }
         for (var row : medicineRows) {
-            String condition = snomedCode(row, 0);
+            String condition = row.snomedCode(0);
             List<MedicineDefinition> list = medicines.get(condition);
             if (list == null) {
                 throw row.error("condition " + condition + " is not in " + CONDITIONS);
             }
-            list.add(new MedicineDefinition(snomedCode(row, 1), row.text(2), row.text(3), row.number(4, 0, 1)));
+            list.add(new MedicineDefinition(row.snomedCode(1), row.text(2), row.text(3), row.number(4, 0, 1)));
         }
         List<ConditionDefinition> conditions = new ArrayList<>();
         for (var row : conditionRows) {
@@ -63,7 +65,7 @@ final class ConditionCatalogue {
         return new ConditionCatalogue(conditions);
     }
 
-    private static ConditionDefinition condition(CsvResource.Row row, List<MedicineDefinition> medicines) {
+    private static ConditionDefinition condition(DataFile.Row row, List<MedicineDefinition> medicines) {
         String sensitivity = row.optionalText(2);
         if (sensitivity != null && !SENSITIVITIES.contains(sensitivity)) {
             throw row.error("sensitivity '" + sensitivity + "' is not one of " + SENSITIVITIES + " (or blank)");
@@ -86,13 +88,6 @@ final class ConditionCatalogue {
                 List.copyOf(medicines));
     }
 
-    private static String snomedCode(CsvResource.Row row, int column) {
-        String code = row.text(column);
-        if (!code.matches("[1-9][0-9]{5,17}")) {
-            throw row.error("'" + code + "' is not a SNOMED CT concept id (6 to 18 digits)");
-        }
-        return code;
-    }
 
     List<ConditionDefinition> conditions() {
         return conditions;

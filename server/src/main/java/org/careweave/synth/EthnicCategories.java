@@ -3,6 +3,8 @@ package org.careweave.synth;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.careweave.shared.DataFile;
+
 /** NHS Data Dictionary ethnic category codes with England-like shares, from {@code synth/ethnic-categories.csv}. */
 final class EthnicCategories {
 
@@ -19,7 +21,7 @@ final class EthnicCategories {
     }
 
     static EthnicCategories load() {
-        var rows = CsvResource.read(RESOURCE, "code", "description", "percent_under_65", "percent_65_plus");
+        var rows = DataFile.read("classpath:" + RESOURCE, "code", "description", "percent_under_65", "percent_65_plus");
         String[] codes = new String[rows.size()];
         double[] younger = new double[rows.size()];
         double[] older = new double[rows.size()];

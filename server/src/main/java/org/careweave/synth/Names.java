@@ -3,6 +3,8 @@ package org.careweave.synth;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.careweave.shared.DataFile;
+
 /** Common English given and family names and street names, from the {@code synth/*.txt} lists. */
 final class Names {
 
@@ -19,9 +21,9 @@ final class Names {
     }
 
     static Names load() {
-        return new Names(CsvResource.lines("synth/given-names-female.txt"),
-                CsvResource.lines("synth/given-names-male.txt"), CsvResource.lines("synth/family-names.txt"),
-                CsvResource.lines("synth/street-names.txt"));
+        return new Names(DataFile.lines("classpath:synth/given-names-female.txt"),
+                DataFile.lines("classpath:synth/given-names-male.txt"), DataFile.lines("classpath:synth/family-names.txt"),
+                DataFile.lines("classpath:synth/street-names.txt"));
     }
 
     String given(boolean isFemale, SplittableRandom random) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.careweave.shared.DataFile;
+import org.careweave.shared.DataFileInvalid;
 import org.junit.jupiter.api.Test;
 
 class RiskDefinitionsUnitTests {
@@ -27,8 +29,8 @@ class RiskDefinitionsUnitTests {
     }
 
     static RiskDefinitions parse(String deficits, String cms, Set<String> known) {
-        return RiskDefinitions.parse(RiskCsv.parse("deficits.csv", deficits, DEFICIT_HEADER),
-                RiskCsv.parse("cms.csv", cms, CMS_HEADER), known);
+        return RiskDefinitions.parse(DataFile.parse("deficits.csv", deficits, DEFICIT_HEADER),
+                DataFile.parse("cms.csv", cms, CMS_HEADER), known);
     }
 
     static Set<String> allKnown() {
@@ -60,7 +62,7 @@ class RiskDefinitionsUnitTests {
     @Test
     void badFilesAreRefusedNamingFileAndLine() {
         assertThatThrownBy(() -> parse(deficits("Deficit 1,100001,Again"), CMS, allKnown()))
-                .isInstanceOf(RiskDataInvalid.class).hasMessage("deficits.csv line 38: code 100001 is listed already");
+                .isInstanceOf(DataFileInvalid.class).hasMessage("deficits.csv line 38: code 100001 is listed already");
         assertThatThrownBy(() -> parse(deficits("Polypharmacy,123456,x"), CMS, allKnown()))
                 .hasMessageStartingWith("deficits.csv line 38: polypharmacy is counted from current medicines");
         assertThatThrownBy(() -> parse(deficits("Deficit 99,123456,x"), CMS, allKnown()))

@@ -3,6 +3,7 @@ package org.careweave.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.careweave.shared.DataFileInvalid;
 import org.junit.jupiter.api.Test;
 
 class ConditionCatalogueUnitTests {
@@ -30,7 +31,7 @@ class ConditionCatalogueUnitTests {
     @Test
     void aRowWithTooFewColumnsIsRejectedWithItsLineNumber() {
         assertThatThrownBy(() -> ConditionCatalogue.parse(HEADER + "38341003,Hypertensive disorder,,GP_PRACTICE,0,2\n",
-                MEDICINES)).isInstanceOf(SynthDataInvalid.class)
+                MEDICINES)).isInstanceOf(DataFileInvalid.class)
                 .hasMessage("synth/conditions.csv line 2: expected 10 comma-separated columns, found 6");
     }
 
