@@ -1,6 +1,5 @@
 package org.careweave.record;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -119,11 +118,6 @@ class PersonController {
     }
 
     record Source(long id, String name) {
-    }
-
-    /** Length of stay in whole days, for admissions. */
-    static long daysBetween(RecordItem item) {
-        return item.start() == null || item.end() == null ? 0 : Duration.between(item.start(), item.end()).toDays();
     }
 
     private static boolean matches(RecordFilter filter, RecordItem item) {

@@ -1,6 +1,7 @@
 package org.careweave.record;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.careweave.access.DataCategory;
@@ -16,4 +17,9 @@ public record RecordItem(long id, long personId, String resourceType, String cat
                          BigDecimal value, String unit, String detail, long sourceOrganisationId,
                          String sourceOrganisationName, String sourceId, int version, Instant receivedAt,
                          String resourceJson) {
+
+    /** Length of stay in whole days, for admissions; 0 while the stay has no end. */
+    public long lengthOfStayDays() {
+        return start == null || end == null ? 0 : Duration.between(start, end).toDays();
+    }
 }
