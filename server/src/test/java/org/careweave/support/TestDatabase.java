@@ -36,6 +36,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         } else {
             properties.put("spring.datasource.url", freshDatabaseOn(external));
             properties.put("spring.datasource.username", userOf());
+            // Up to spring.test.context.cache.maxSize contexts are open at once on one server: keep within its
+            // max_connections (100 by default).
+            properties.put("spring.datasource.hikari.maximum-pool-size", "6");
             properties.put("careweave.demo.allow-external-database", "true");
         }
         context.getEnvironment().getPropertySources()
