@@ -87,6 +87,7 @@ class FhirConformanceTests {
     CareRelationships relationships;
 
     Http http;
+    String tag;
     String token;
     long practice;
     long person;
@@ -104,7 +105,7 @@ class FhirConformanceTests {
     @BeforeEach
     void arrange() throws IOException {
         http = new Http(port);
-        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         practice = jdbc.sql("insert into organisation (ods_code, name, type) values (:c, :n, 'GP_PRACTICE') returning id")
                 .param("c", "V" + tag).param("n", "Practice " + tag).query(Long.class).single();
         clients.register("v-" + tag, practice, "a-long-enough-secret", null, false);
@@ -198,9 +199,13 @@ class FhirConformanceTests {
                 .POST(HttpRequest.BodyPublishers.ofString(bundle)).build());
     }
 
+    /**
+     * The ingest tests' sample bundle, with a family name of this test's own: people are matched on demographics
+     * across partners, so the sample's name would link this test's patient to other tests' people.
+     */
     private String resource(String name) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/ingest/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("Synthetic123", "Synthetic" + tag);
         }
     }
 }
