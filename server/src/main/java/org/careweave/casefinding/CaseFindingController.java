@@ -59,8 +59,7 @@ class CaseFindingController {
             model.addAttribute("form", form);
             model.addAttribute("savedName", saved.name());
         }
-        model.addAttribute("practices", organisations.all().stream()
-                .filter(o -> o.type() == OrganisationType.GP_PRACTICE).toList());
+        model.addAttribute("practices", organisations.ofType(OrganisationType.GP_PRACTICE));
         model.addAttribute("saved", cohorts.saved());
         try {
             CohortDefinition definition = form.toDefinition();
@@ -86,8 +85,7 @@ class CaseFindingController {
             return "redirect:/case-finding";
         } catch (InvalidCohort e) {
             model.addAttribute("problems", e.problems());
-            model.addAttribute("practices", organisations.all().stream()
-                    .filter(o -> o.type() == OrganisationType.GP_PRACTICE).toList());
+            model.addAttribute("practices", organisations.ofType(OrganisationType.GP_PRACTICE));
             model.addAttribute("saved", cohorts.saved());
             return "casefinding/cohort";
         }

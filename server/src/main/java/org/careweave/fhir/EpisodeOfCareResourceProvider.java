@@ -89,13 +89,13 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
     @Search(allowUnknownParams = true)
     public Bundle search(RequestDetails request) {
         Map<String, String[]> parameters = request.getParameters();
-        String careManager = single(parameters, EpisodeOfCare.SP_CARE_MANAGER);
-        String team = single(parameters, "team");
-        String status = single(parameters, EpisodeOfCare.SP_STATUS);
+        String careManager = SearchParameters.single(parameters, EpisodeOfCare.SP_CARE_MANAGER);
+        String team = SearchParameters.single(parameters, "team");
+        String status = SearchParameters.single(parameters, EpisodeOfCare.SP_STATUS);
         if (careManager == null && team == null) {
             Bundle bundle = items.search(request);
-            String patient = Optional.ofNullable(single(parameters, EpisodeOfCare.SP_PATIENT))
-                    .orElse(single(parameters, "subject"));
+            String patient = Optional.ofNullable(SearchParameters.single(parameters, EpisodeOfCare.SP_PATIENT))
+                    .orElse(SearchParameters.single(parameters, "subject"));
             if (patient != null && !parameters.containsKey("_cursor")) {
                 for (CaseloadEpisode episode : caseloads.historyOf(FhirErrors.idOf(idPart(patient), "Patient"))) {
                     add(bundle, toFhir(episode), status);
@@ -127,11 +127,6 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
             bundle.setTotal(bundle.getTotal() + 1);
         }
-    }
-
-    private static String single(Map<String, String[]> parameters, String name) {
-        String[] values = parameters.get(name);
-        return values == null || values.length == 0 ? null : values[0];
     }
 
     private static String idPart(String reference) {

@@ -53,6 +53,13 @@ public class Organisations {
         return jdbc.sql(SELECT + " order by type, name").query(Organisations::organisation).list();
     }
 
+    /** The organisations of one type, by name (e.g. the GP practices a form offers). */
+    @Transactional(readOnly = true)
+    public java.util.List<Organisation> ofType(OrganisationType type) {
+        return jdbc.sql(SELECT + " where type = :type order by name").param("type", type.name())
+                .query(Organisations::organisation).list();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Organisation> find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Organisations::organisation).optional();

@@ -145,9 +145,10 @@ class RecordSearches {
             params.put(name + "_single", Json.object("coding", Json.array(coding(token))).json());
             String record = token.system() == null || token.system().equals(RecordQuery.CATEGORY_SYSTEM)
                     ? "i.category = :" + name + " or " : "";
-            return "(" + record + "cast(i.resource as jsonb) -> 'category' @> cast(:" + name + "_coding as jsonb)"
-                    + " or cast(i.resource as jsonb) -> 'category' @> cast(:" + name + "_single as jsonb)"
-                    + (token.system() == null ? " or jsonb_exists(cast(i.resource as jsonb) -> 'category', :" + name + ")" : "") + ")";
+            // The resource is kept as text: parse it once per row, not once per test.
+            return "(" + record + "exists (select 1 from (select cast(i.resource as jsonb) -> 'category' as c) j"
+                    + " where j.c @> cast(:" + name + "_coding as jsonb) or j.c @> cast(:" + name + "_single as jsonb)"
+                    + (token.system() == null ? " or jsonb_exists(j.c, :" + name + ")" : "") + "))";
         });
         if (!query.statuses().isEmpty()) {
             sql.append(" and i.status = any(cast(:statuses as text[]))");

@@ -31,8 +31,7 @@ class AlertsController {
     String page(Model model) {
         model.addAttribute("subscriptions", cohorts.of(viewers.current().userId()));
         model.addAttribute("teams", teams.all());
-        model.addAttribute("practices", organisations.all().stream()
-                .filter(o -> o.type() == OrganisationType.GP_PRACTICE).toList());
+        model.addAttribute("practices", organisations.ofType(OrganisationType.GP_PRACTICE));
         model.addAttribute("savedCohorts", cohorts.savedCohortsAvailable());
         return "worklist/alerts";
     }

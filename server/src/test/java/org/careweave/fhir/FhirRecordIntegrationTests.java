@@ -165,7 +165,7 @@ class FhirRecordIntegrationTests {
     }
 
     private HttpResponse<String> fhir(String path) {
-        return http.get(path, "Authorization", "Bearer " + token, "Accept", "application/fhir+json");
+        return http.fhirGet(path, token);
     }
 
     private long organisation(String code, String type) {

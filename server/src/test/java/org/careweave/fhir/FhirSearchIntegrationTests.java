@@ -3,11 +3,7 @@ package org.careweave.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -288,23 +284,15 @@ class FhirSearchIntegrationTests {
     }
 
     private HttpResponse<String> fhir(String path) {
-        return http.get(path, "Authorization", "Bearer " + token, "Accept", "application/fhir+json");
+        return http.fhirGet(path, token);
     }
 
     private HttpResponse<String> post(String bundle) {
-        return http.send(HttpRequest.newBuilder(URI.create(http.url("/fhir")))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(bundle)).build());
+        return http.fhirPost(token, bundle);
     }
 
-    /**
-     * The ingest tests' sample bundle, with a family name of this test's own: people are matched on demographics
-     * across partners, so the sample's name would link this test's patient to other tests' people.
-     */
     private String resource(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/ingest/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("Synthetic123", "Synthetic" + tag);
-        }
+        return SampleBundles.withOwnName(name, tag);
     }
 
     private long organisation(String code, String type) {

@@ -115,7 +115,7 @@ class ExternalIdentityProviderIntegrationTests {
     }
 
     private HttpResponse<String> get(String path, String token) {
-        return new Http(port).get(path, "Authorization", "Bearer " + token, "Accept", "application/fhir+json");
+        return new Http(port).fhirGet(path, token);
     }
 
     private String token(RSAKey key, String issuer, String audience, Instant expires, List<String> roles) {

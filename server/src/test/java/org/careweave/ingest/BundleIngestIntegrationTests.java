@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -278,9 +276,7 @@ class BundleIngestIntegrationTests {
     }
 
     private HttpResponse<String> post(String token, String bundle) {
-        return http.send(HttpRequest.newBuilder(URI.create(http.url("/fhir")))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(bundle)).build());
+        return http.fhirPost(token, bundle);
     }
 
     private static JsonNode tree(HttpResponse<String> response) {

@@ -24,6 +24,18 @@ public final class Http {
         return send(request.build());
     }
 
+    /** A FHIR read or search with a bearer token. */
+    public HttpResponse<String> fhirGet(String path, String token) {
+        return get(path, "Authorization", "Bearer " + token, "Accept", "application/fhir+json");
+    }
+
+    /** A FHIR Bundle POSTed to {@code /fhir} with a bearer token. */
+    public HttpResponse<String> fhirPost(String token, String bundle) {
+        return send(HttpRequest.newBuilder(URI.create(url("/fhir")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(bundle)).build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -219,7 +219,7 @@ class RestHookIntegrationTests {
     }
 
     private HttpResponse<String> fhir(String path) {
-        return http.get(path, "Authorization", "Bearer " + token, "Accept", "application/fhir+json");
+        return http.fhirGet(path, token);
     }
 
     private HttpResponse<String> send(String method, String path, String body, String bearer) {
