@@ -11,9 +11,10 @@ import java.util.Set;
  * decision costs no extra round trip, then hand the facts to {@link AccessPolicy#require(AccessContext, long,
  * AccessIntent, AccessFacts)}, which still makes (and audits) the decision.
  *
- * @param relationship null when there is none
+ * @param relationship      null when there is none
+ * @param agreementsVersion the version of the sharing agreements this snapshot sees (see {@link AgreementsInForce})
  */
-public record AccessFacts(String relationship, boolean breakGlass, Map<Long, Set<DataCategory>> agreements,
+public record AccessFacts(String relationship, boolean breakGlass, long agreementsVersion,
                           Set<Long> objectedOrganisations, Set<DataCategory> objectedCategories,
                           Set<DataCategory> permittedSensitive) {
 

@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessPolicy {
 
     private final AccessPolicyRepository repository;
+    private final AgreementsInForce agreements;
     private final AccessAudit audit;
 
-    AccessPolicy(AccessPolicyRepository repository, AccessAudit audit) {
+    AccessPolicy(AccessPolicyRepository repository, AgreementsInForce agreements, AccessAudit audit) {
         this.repository = repository;
+        this.agreements = agreements;
         this.audit = audit;
     }
 
@@ -38,7 +40,8 @@ public class AccessPolicy {
         if (!basis.allows()) {
             return PersonAccess.denied(personId, basis, who.actingOrganisationId());
         }
-        return new PersonAccess(personId, basis, who.actingOrganisationId(), facts.agreements(),
+        return new PersonAccess(personId, basis, who.actingOrganisationId(),
+                agreements.sharedWith(who.actingOrganisationId(), facts.agreementsVersion()),
                 facts.objectedOrganisations(), facts.objectedCategories(), facts.permittedSensitive());
     }
 

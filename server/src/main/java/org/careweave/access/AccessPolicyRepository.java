@@ -3,9 +3,7 @@ package org.careweave.access;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +35,6 @@ class AccessPolicyRepository {
         if (relationship == null) {
             relationship = rs.getString("registered");
         }
-        Map<Long, Set<DataCategory>> agreements = new HashMap<>();
-        for (String pair : strings(rs.getArray("agreements"))) {
-            int colon = pair.indexOf(':');
-            agreements.computeIfAbsent(Long.parseLong(pair.substring(0, colon)), k -> new HashSet<>())
-                    .add(DataCategory.valueOf(pair.substring(colon + 1)));
-        }
         Set<Long> objectedOrganisations = new HashSet<>();
         Set<DataCategory> objectedCategories = new HashSet<>();
         Set<DataCategory> permitted = new HashSet<>();
@@ -56,7 +48,7 @@ class AccessPolicyRepository {
                 default -> throw new IllegalStateException("unknown consent kind in " + consent);
             }
         }
-        return new AccessFacts(relationship, rs.getBoolean("break_glass"), agreements, objectedOrganisations,
+        return new AccessFacts(relationship, rs.getBoolean("break_glass"), rs.getLong("agreements_version"), objectedOrganisations,
                 objectedCategories, permitted);
     }
 

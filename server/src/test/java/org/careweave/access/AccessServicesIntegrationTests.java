@@ -58,6 +58,26 @@ class AccessServicesIntegrationTests {
     }
 
     @Test
+    void decisionsFollowAgreementChangesAtOnceThoughAgreementsAreHeldInMemory() {
+        long person = fixture.person(practice);
+        AccessContext gp = new AccessContext(fixture.user("gp"), "gp", practice, Set.of(Role.GP), Purpose.DIRECT_CARE,
+                "t");
+        assertThat(policy.decide(gp, person).mayView(hospital, DataCategory.PROBLEMS)).isFalse();
+
+        long agreement = agreements.create(hospital, practice, DataCategory.PROBLEMS, LocalDate.now().minusDays(1), null,
+                "admin");
+        assertThat(policy.decide(gp, person).mayView(hospital, DataCategory.PROBLEMS)).isTrue();
+
+        // Changed behind the service's back, as an operator's SQL would: the version trigger still sees it.
+        jdbc.sql("update sharing_agreement set starts_on = current_date + 7 where id = :id").param("id", agreement)
+                .update();
+        assertThat(policy.decide(gp, person).mayView(hospital, DataCategory.PROBLEMS)).isFalse();
+
+        jdbc.sql("delete from sharing_agreement where id = :id").param("id", agreement).update();
+        assertThat(policy.decide(gp, person).mayView(hospital, DataCategory.PROBLEMS)).isFalse();
+    }
+
+    @Test
     void refusesAgreementsWithItselfOrEndingBeforeTheyStart() {
         LocalDate start = LocalDate.of(2026, 1, 1);
 
