@@ -17,7 +17,7 @@ import java.util.Optional;
 final class Scoring {
 
     static final String EFI_VERSION = "efi-clegg-2016/careweave-1";
-    static final String CMS_VERSION = "cms-general-20-payne-2020/careweave-1";
+    static final String CMS_VERSION = "cms-general-20-payne-2020/careweave-2";
     static final String UTILISATION_VERSION = "utilisation-12-months/1";
     static final String EMERGENCY_ADMISSION = "emergency-admission";
     static final String ELECTIVE_ADMISSION = "elective-admission";

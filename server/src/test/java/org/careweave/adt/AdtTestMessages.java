@@ -1,6 +1,7 @@
 package org.careweave.adt;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,7 +91,8 @@ final class AdtTestMessages {
         String[] acks = new String[messages.length];
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
+            socket.setTcpNoDelay(true);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             InputStream in = new BufferedInputStream(socket.getInputStream());
             for (int i = 0; i < messages.length; i++) {
                 out.write(0x0B);

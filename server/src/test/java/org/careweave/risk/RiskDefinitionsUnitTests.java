@@ -47,6 +47,9 @@ class RiskDefinitionsUnitTests {
         assertThat(definitions.deficits()).hasSize(35);
         assertThat(definitions.unknownCodes()).isEmpty();
         assertThat(definitions.cmsConditionOf("52448006").weight()).isEqualTo(2.5);
+        // The general-outcome model's 20 conditions include epilepsy; substance misuse is not one of them.
+        assertThat(definitions.cmsConditionOf("84757009")).isEqualTo(new RiskDefinitions.CmsCondition("Epilepsy", 0.92));
+        assertThat(definitions.cmsConditionOf("26416006")).isNull();
     }
 
     @Test
