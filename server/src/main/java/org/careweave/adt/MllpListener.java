@@ -18,10 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLServerSocket;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -61,9 +64,7 @@ class MllpListener implements SmartLifecycle {
             return;
         }
         try {
-            server = settings.sslBundle().isBlank() ? new ServerSocket()
-                    : sslBundles.getBundle(settings.sslBundle()).createSslContext().getServerSocketFactory()
-                    .createServerSocket();
+            server = settings.sslBundle().isBlank() ? new ServerSocket() : tlsServerSocket(settings.sslBundle());
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(settings.port()), 100);
         } catch (IOException e) {
@@ -104,6 +105,14 @@ class MllpListener implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    private ServerSocket tlsServerSocket(String bundleName) throws IOException {
+        SslBundle bundle = sslBundles.getBundle(bundleName);
+        SSLServerSocket socket = (SSLServerSocket) bundle.createSslContext().getServerSocketFactory().createServerSocket();
+        // A truststore in the bundle names the senders allowed: each must present a certificate it trusts.
+        socket.setNeedClientAuth(bundle.getStores().getTrustStore() != null);
+        return socket;
     }
 
     private void serve(Socket socket) {

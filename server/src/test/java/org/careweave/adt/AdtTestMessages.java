@@ -88,8 +88,13 @@ final class AdtTestMessages {
 
     /** Sends each message on one connection with MLLP framing and returns the ACKs. */
     static String[] send(int port, String... messages) throws IOException {
+        return send(new Socket("localhost", port), messages);
+    }
+
+    /** As {@link #send(int, String...)}, on a socket the caller opened (e.g. with TLS); closes it. */
+    static String[] send(Socket connection, String... messages) throws IOException {
         String[] acks = new String[messages.length];
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Socket socket = connection) {
             socket.setSoTimeout(30_000);
             socket.setTcpNoDelay(true);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
