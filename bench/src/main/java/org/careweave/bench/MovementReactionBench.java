@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What reacting to hospital movements costs the thread that applied them, and how soon the worklist shows them: each
  * movement is published in a transaction as the ADT feature does, and the time to commit includes the worklist's
- * after-commit listener (audience, notifications in one statement, tasks, rest-hook outbox), so when commit returns
+ * listener, run in that transaction just before it commits (audience, notifications in one statement, tasks, rest-hook outbox), so when commit returns
  * the notification is on the worklist. Interleaves a baseline transaction that publishes nothing, movements of people
  * nobody follows, and movements of people on a caseload (discharges, so tasks are created too). Afterwards counts the
  * notifications and tasks written against those expected.

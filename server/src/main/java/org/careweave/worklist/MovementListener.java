@@ -9,14 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reacts to a hospital movement once the transaction that applied it has committed, in a transaction of its own:
- * notifies who should hear, creates or cancels discharge follow-up tasks and queues rest-hook notifications. It runs
- * before the committing thread carries on (so the worklist shows it at once); a failure here is logged and does not
- * undo or refuse the movement itself.
+ * Reacts to a hospital movement inside the transaction that applies it, just before it commits: notifies who should
+ * hear, creates or cancels discharge follow-up tasks and queues rest-hook notifications. The reaction commits with the
+ * movement or not at all, so no crash between two commits can lose it, and the worklist shows it as soon as the
+ * movement is visible. It runs in a savepoint: a failure here is rolled back to it and logged, and does not undo or
+ * refuse the movement itself.
  */
 @Component
 class MovementListener {
@@ -38,10 +40,10 @@ class MovementListener {
         this.tasks = tasks;
         this.restHooks = restHooks;
         this.transactions = new TransactionTemplate(transactions.getTransactionManager());
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(HospitalMovement movement) {
         try {
             transactions.executeWithoutResult(status -> apply(movement));
