@@ -25,7 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * record once through the policy (relationship, agreements, consent, withheld grouping) and once on the trusted
  * path that bypasses it, interleaved so machine noise hits both alike, and reports both and their ratio.
  *
- * <p>Run against a database that already holds a generated neighbourhood (see README, Benchmarks).
+ * <p>Run against a database that already holds a generated neighbourhood (see README, Benchmarks). Options:
+ * {@code --persons N} sampled, {@code --rounds R}, and {@code --min-age A} / {@code --min-items I} to sample only
+ * people of at least that age or with at least that many record items.
  */
 public final class RecordSummaryBench {
 
@@ -37,8 +39,14 @@ public final class RecordSummaryBench {
         try (ConfigurableApplicationContext context = BenchSupport.careWeave(dataDir)) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             PersonRecords records = context.getBean(PersonRecords.class);
-            List<Long> people = jdbc.sql("select id from person order by hashtext(id::text) limit :n")
-                    .param("n", sample).query(Long.class).list();
+            int minItems = Integer.parseInt(options.getOrDefault("min-items", "0"));
+            int minAge = Integer.parseInt(options.getOrDefault("min-age", "0"));
+            List<Long> people = jdbc.sql("""
+                            select p.id from person p
+                             where p.birth_date <= current_date - make_interval(years => :age)
+                               and (select count(*) from record_item i where i.person_id = p.id) >= :items
+                             order by hashtext(p.id::text) limit :n""")
+                    .param("age", minAge).param("items", minItems).param("n", sample).query(Long.class).list();
             AccessContext viewer = arrangeViewer(context, jdbc, people);
 
             for (long id : people) {
