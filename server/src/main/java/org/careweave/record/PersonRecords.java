@@ -45,14 +45,14 @@ public class PersonRecords {
      * @throws org.careweave.access.AccessDenied      when the viewer may not see the person at all
      */
     public PersonRecord view(AccessContext who, long personId, RecordFilter filter) {
-        PersonDetails person = persons.find(personId).orElseThrow(() -> new PersonNotFound(personId));
-        // The policy's facts come back with the items, so the check costs no extra round trip; nothing is
-        // returned unless the policy then allows it.
-        RecordItems.WithFacts read = items.withAccessFacts(personId, filter, AccessFacts.parameters(who, personId));
+        // The policy's facts come back with the person, so the check costs no extra round trip, and the items are
+        // read only once the policy allows it.
+        Persons.WithAccessFacts read = persons.findForAccess(personId, AccessFacts.parameters(who, personId))
+                .orElseThrow(() -> new PersonNotFound(personId));
         PersonAccess access = policy.require(who, personId, AccessIntent.search(
                 filter.resourceTypes().isEmpty() ? "record" : String.join(",", filter.resourceTypes().stream().sorted().toList()),
                 filter.describe()), read.facts());
-        return assemble(person, access, read.items());
+        return assemble(read.person(), access, items.of(personId, filter));
     }
 
     /**

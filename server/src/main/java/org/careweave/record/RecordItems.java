@@ -5,11 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.careweave.access.AccessFacts;
 import org.careweave.access.DataCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,28 +50,6 @@ class RecordItems {
     /** The items, without asking the access policy: for trusted paths only. */
     List<RecordItem> of(long personId, RecordFilter filter) {
         return filtered(jdbc.sql(SELECT + FILTERED), personId, filter).query(RecordItems::item).list();
-    }
-
-    /** Items that match the filter, plus the access facts for this viewer, read in one statement. */
-    record WithFacts(AccessFacts facts, List<RecordItem> items) {
-    }
-
-    WithFacts withAccessFacts(long personId, RecordFilter filter, Map<String, Object> accessParameters) {
-        List<RecordItem> items = new ArrayList<>();
-        AccessFacts[] facts = new AccessFacts[1];
-        filtered(jdbc.sql("select f.*, i.* from " + AccessFacts.sqlCall() + " f left join lateral ("
-                        + SELECT + FILTERED + ") i on true order by i.effective_start desc nulls last, i.id desc"),
-                personId, filter)
-                .params(accessParameters)
-                .query((ResultSet rs) -> {
-                    if (facts[0] == null) {
-                        facts[0] = AccessFacts.read(rs);
-                    }
-                    if (rs.getObject("id") != null) {
-                        items.add(item(rs, 0));
-                    }
-                });
-        return new WithFacts(facts[0], items);
     }
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, long personId, RecordFilter filter) {
