@@ -35,6 +35,7 @@ class FhirServerConfiguration {
         server.setServerConformanceProvider(new CapabilityStatementProvider(fhirContext, recordTypes,
                 SharedResourceProvider.TYPES));
         server.setDefaultPrettyPrint(false);
+        server.registerInterceptor(new PlainJsonAnswers(fhirContext));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

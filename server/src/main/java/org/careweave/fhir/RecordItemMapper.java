@@ -1,8 +1,13 @@
 package org.careweave.fhir;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.careweave.record.RecordItem;
@@ -13,23 +18,27 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.UriType;
 import org.springframework.stereotype.Component;
 
 /**
  * A record item as FHIR: the resource exactly as the partner sent it when there is one (with CareWeave's id and
- * references), otherwise built from the typed columns. Either way meta.source names the recording organisation.
+ * references; served from a stub, see {@link StoredResource}), otherwise built from the typed columns. Either way
+ * meta.source names the recording organisation.
  */
 @Component
 class RecordItemMapper {
 
     /** Record items of these types are served as {@code Type/r<id>}: the platform's own teams and consents use the plain ids. */
-    private static final java.util.Set<String> PREFIXED = java.util.Set.of("CareTeam", "Consent");
+    private static final Set<String> PREFIXED = Set.of("CareTeam", "Consent");
     static final String PREFIX = "r";
 
     private final FhirContext fhir;
@@ -40,25 +49,39 @@ class RecordItemMapper {
         this.references = references;
     }
 
-    /** Served items, with the references in stored resources rewritten to CareWeave ids. */
-    record Served(List<Resource> resources, java.util.Set<String> referenced) {
+    /**
+     * Served items: stubs of stored resources (see {@link StoredResource}) and resources built from columns.
+     *
+     * @param referenced the served {@code Type/id} every rewritten reference names, for {@code _include}
+     */
+    record Served(List<Resource> resources, Set<String> referenced) {
     }
 
-    Served toFhir(List<RecordItem> items) {
+    Served serve(List<RecordItem> items) {
+        List<ReferenceRewriter.Sent> sent = items.stream().filter(item -> item.resourceJson() != null)
+                .map(item -> new ReferenceRewriter.Sent(item.resourceJson(), item.sourceOrganisationId())).toList();
+        Iterator<Map<String, String>> rewritten = sent.isEmpty() ? Collections.emptyIterator()
+                : references.served(sent).iterator();
         List<Resource> resources = new ArrayList<>(items.size());
-        List<ReferenceRewriter.Sent> stored = new ArrayList<>();
+        Set<String> referenced = new HashSet<>();
         for (RecordItem item : items) {
-            Resource resource = asServed(item);
-            resources.add(resource);
+            Resource resource;
             if (item.resourceJson() != null) {
-                stored.add(new ReferenceRewriter.Sent(resource, item.sourceOrganisationId()));
+                StoredResource stored = new StoredResource(item.resourceJson(), rewritten.next());
+                referenced.addAll(stored.references().values());
+                resource = StoredResource.stub(fhir, item.resourceType(), stored);
+            } else {
+                resource = fromColumns(item);
             }
+            stamp(resource, item);
+            resources.add(resource);
         }
-        return new Served(resources, stored.isEmpty() ? java.util.Set.of() : references.rewrite(stored));
+        return new Served(resources, referenced);
     }
 
+    /** One item as a whole HAPI resource, for answers HAPI does not render in a request (rest-hook notifications). */
     Resource toFhir(RecordItem item) {
-        return toFhir(List.of(item)).resources().get(0);
+        return StoredResource.materialized(fhir, serve(List.of(item)).resources().get(0));
     }
 
     static String servedId(String resourceType, long id) {
@@ -72,15 +95,12 @@ class RecordItemMapper {
         return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
     }
 
-    private Resource asServed(RecordItem item) {
-        Resource resource = item.resourceJson() != null
-                ? (Resource) fhir.newJsonParser().parseResource(item.resourceJson())
-                : fromColumns(item);
-        resource.setId(item.resourceType() + "/" + servedId(item.resourceType(), item.id()));
-        resource.getMeta().setVersionId(Integer.toString(item.version()));
-        resource.getMeta().setLastUpdated(Date.from(item.receivedAt()));
-        resource.getMeta().setSource("Organization/" + item.sourceOrganisationId());
-        return resource;
+    /** CareWeave's id and meta.versionId, lastUpdated and source, as whole elements. */
+    private static void stamp(Resource resource, RecordItem item) {
+        resource.setIdElement(new IdType(item.resourceType(), servedId(item.resourceType(), item.id())));
+        resource.getMeta().setVersionIdElement(new IdType(Integer.toString(item.version())))
+                .setLastUpdatedElement(new InstantType(Date.from(item.receivedAt())))
+                .setSourceElement(new UriType("Organization/" + item.sourceOrganisationId()));
     }
 
     private static Resource fromColumns(RecordItem item) {

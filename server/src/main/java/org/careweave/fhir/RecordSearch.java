@@ -55,7 +55,7 @@ class RecordSearch {
             return bundle;
         }
         RecordPage page = FhirErrors.translated(() -> records.page(who, query));
-        RecordItemMapper.Served served = mapper.toFhir(page.items());
+        RecordItemMapper.Served served = mapper.serve(page.items());
         Bundle bundle = SearchBundles.searchset(request);
         bundle.setTotal((int) Math.min(page.total(), Integer.MAX_VALUE));
         served.resources().forEach(r -> SearchBundles.add(bundle, request, r, Bundle.SearchEntryMode.MATCH));
@@ -71,7 +71,7 @@ class RecordSearch {
     Bundle everything(RequestDetails request, RecordQuery query) {
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
         RecordPage page = FhirErrors.translated(() -> records.page(who, query));
-        RecordItemMapper.Served served = mapper.toFhir(page.items());
+        RecordItemMapper.Served served = mapper.serve(page.items());
         Bundle bundle = SearchBundles.searchset(request);
         bundle.setTotal((int) Math.min(page.total() + (page.demographicsVisible() ? 1 : 0), Integer.MAX_VALUE));
         if (query.cursor() == null && page.demographicsVisible()) {
@@ -107,7 +107,7 @@ class RecordSearch {
                     + " has no version " + id.getVersionIdPart() + "; CareWeave keeps the current version, "
                     + item.version());
         }
-        return mapper.toFhir(item);
+        return mapper.serve(List.of(item)).resources().get(0);
     }
 
     private void include(Bundle bundle, RequestDetails request, RecordPage page, RecordItemMapper.Served served,

@@ -1,16 +1,16 @@
 package org.careweave.fhir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.careweave.ingest.ReceivedResources;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Stored resources keep the references their sender wrote: {@code urn:uuid:} fullUrls of the bundle, the sender's
@@ -21,55 +21,73 @@ import org.springframework.stereotype.Component;
 @Component
 class ReferenceRewriter {
 
-    private final FhirContext fhir;
     private final ReceivedResources received;
 
-    ReferenceRewriter(FhirContext fhir, ReceivedResources received) {
-        this.fhir = fhir;
+    ReferenceRewriter(ReceivedResources received) {
         this.received = received;
     }
 
-    /** A resource about to be served, as one of its sender's. */
-    record Sent(Resource resource, long sourceOrganisationId) {
+    /** A stored resource about to be served: its JSON as its sender wrote it. */
+    record Sent(String json, long sourceOrganisationId) {
     }
 
     /**
-     * Rewrites the references of all these resources, looking them all up in one statement.
+     * Finds the references in all these resources and looks them all up in one statement.
      *
-     * @return the served {@code Type/id} every rewritten reference now names, for {@code _include}
+     * @return for each resource, in order, the served {@code Type/id} for each reference in it that CareWeave rewrites
      */
-    Set<String> rewrite(List<Sent> resources) {
-        List<List<Reference>> references = new ArrayList<>(resources.size());
+    List<Map<String, String>> served(List<Sent> resources) {
+        List<Set<String>> written = new ArrayList<>(resources.size());
         Set<ReceivedResources.SourceReference> wanted = new HashSet<>();
         for (Sent sent : resources) {
-            List<Reference> found = new ArrayList<>();
-            for (Reference reference : fhir.newTerser().getAllPopulatedChildElementsOfType(sent.resource(), Reference.class)) {
-                String text = reference.getReference();
-                if (text != null && !text.startsWith("#")) {
-                    found.add(reference);
-                    wanted.add(new ReceivedResources.SourceReference(sent.sourceOrganisationId(), text));
-                }
-            }
-            references.add(found);
+            Set<String> found = referencesIn(sent.json());
+            written.add(found);
+            found.forEach(reference -> wanted.add(new ReceivedResources.SourceReference(sent.sourceOrganisationId(),
+                    reference)));
         }
         Map<ReceivedResources.SourceReference, String> targets = received.targets(wanted);
-        Set<String> named = new HashSet<>();
+        List<Map<String, String>> served = new ArrayList<>(resources.size());
         for (int i = 0; i < resources.size(); i++) {
-            long source = resources.get(i).sourceOrganisationId();
-            for (Reference reference : references.get(i)) {
-                String target = targets.get(new ReceivedResources.SourceReference(source, reference.getReference()));
+            Map<String, String> rewritten = new HashMap<>();
+            for (String reference : written.get(i)) {
+                String target = targets.get(new ReceivedResources.SourceReference(
+                        resources.get(i).sourceOrganisationId(), reference));
                 if (target != null) {
-                    int slash = target.indexOf('/');
-                    String type = target.substring(0, slash);
-                    String id = target.substring(slash + 1);
-                    if (Character.isDigit(id.charAt(0)) && !type.equals("Patient")) {
-                        target = type + "/" + RecordItemMapper.servedId(type, Long.parseLong(id));
+                    rewritten.put(reference, servedTarget(target));
+                }
+            }
+            served.add(rewritten);
+        }
+        return served;
+    }
+
+    /**
+     * The value of every {@code reference} string property, at any depth (Reference.reference, in contained resources
+     * and extensions too), except local references to contained resources ({@code #id}).
+     */
+    static Set<String> referencesIn(String json) {
+        Set<String> references = new HashSet<>();
+        try (JsonParser parser = StoredJson.FACTORY.createParser(json)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.PROPERTY_NAME && parser.currentName().equals("reference")
+                        && parser.nextToken() == JsonToken.VALUE_STRING) {
+                    String reference = parser.getString();
+                    if (!reference.startsWith("#")) {
+                        references.add(reference);
                     }
-                    reference.setReference(target);
-                    named.add(target);
                 }
             }
         }
-        return named;
+        return references;
+    }
+
+    /** Record items are served under their served id ({@code CareTeam/r1}); patients and shared resources as found. */
+    private static String servedTarget(String target) {
+        int slash = target.indexOf('/');
+        String type = target.substring(0, slash);
+        String id = target.substring(slash + 1);
+        return Character.isDigit(id.charAt(0)) && !type.equals("Patient")
+                ? type + "/" + RecordItemMapper.servedId(type, Long.parseLong(id)) : target;
     }
 }

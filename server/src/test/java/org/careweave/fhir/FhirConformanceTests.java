@@ -170,6 +170,32 @@ class FhirConformanceTests {
         assertValid("/fhir/Condition?code=1", refused.body());
     }
 
+    /**
+     * Plain JSON answers copy stored resources from their JSON rather than through HAPI's model (a copy keeps its
+     * sender's order after the id, where HAPI writes meta); they conform too, for a record of every Synthea shape.
+     */
+    @Test
+    void plainJsonAnswersCopiedFromStoredResourcesConform() {
+        String family = "Conform" + tag;
+        assertThat(post(SyntheaRecords.record(family, 6, http.url("/fhir"))).statusCode()).isEqualTo(200);
+        long synthetic = jdbc.sql("""
+                        select id from person where family_name = :family""")
+                .param("family", family).query(Long.class).single();
+        relationships.start(synthetic, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(practice));
+        java.util.regex.Pattern copied = java.util.regex.Pattern.compile(
+                "\"resourceType\":\"[A-Za-z]+\",\"id\":\"\\d+\",\"(?!meta\")");
+
+        for (long someone : List.of(person, synthetic)) {
+            for (String path : List.of("/fhir/Patient/" + someone + "/$everything?_count=1000",
+                    "/fhir/MedicationRequest?patient=" + someone + "&_include=MedicationRequest:medication"
+                            + "&_include=MedicationRequest:patient",
+                    "/fhir/Encounter?patient=" + someone + "&_count=1")) {
+                assertThat(get(path).body()).as(path).containsPattern(copied);
+                assertConforms(path);
+            }
+        }
+    }
+
     private void assertConforms(String path) {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);

@@ -1,0 +1,100 @@
+package org.careweave.fhir;
+
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.Resource;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Writes a stored resource (see {@link StoredResource}) from its stub, copying the partner's JSON token by token:
+ * resourceType and CareWeave's id first, meta merged where the partner wrote it (or last), everything else in the
+ * partner's order with strings and numbers exactly as written, and each reference as served. Nothing is parsed into a
+ * HAPI model; what comes out is what HAPI would encode for the parsed resource, once parsed again.
+ */
+final class StoredJson {
+
+    static final JsonFactory FACTORY = new JsonFactory();
+
+    /** Meta elements CareWeave sets, with their primitive extensions, which it replaces too. */
+    private static final Set<String> OWN_META = Set.of("versionId", "_versionId", "lastUpdated", "_lastUpdated",
+            "source", "_source");
+
+    private StoredJson() {
+    }
+
+    /**
+     * @param serverBase this server's base URL: references HAPI would encode relative to it are written relative too
+     */
+    static void write(JsonGenerator out, Resource stub, String serverBase) {
+        StoredResource stored = StoredResource.of(stub);
+        UnaryOperator<String> served = written -> {
+            String rewritten = stored.references().get(written);
+            return rewritten != null ? rewritten : asHapiEncodes(written, serverBase);
+        };
+        try (JsonParser in = FACTORY.createParser(stored.json())) {
+            in.nextToken();
+            TokenCopy copy = new TokenCopy(in, out, served);
+            out.writeStartObject();
+            out.writeStringProperty("resourceType", stub.fhirType());
+            out.writeStringProperty("id", stub.getIdElement().getIdPart());
+            boolean metaWritten = false;
+            String name;
+            while ((name = in.nextName()) != null) {
+                JsonToken value = in.nextToken();
+                if (name.equals("meta") && value == JsonToken.START_OBJECT && !metaWritten) {
+                    meta(in, out, stub.getMeta(), copy);
+                    metaWritten = true;
+                } else if (name.equals("resourceType") || name.equals("id") || name.equals("_id") || name.equals("meta")) {
+                    in.skipChildren();
+                } else {
+                    out.writeName(name);
+                    copy.value(value, name);
+                }
+            }
+            if (!metaWritten) {
+                meta(null, out, stub.getMeta(), copy);
+            }
+            out.writeEndObject();
+        }
+    }
+
+    /** CareWeave's meta elements, then the partner's others when {@code in} is on the partner's meta. */
+    private static void meta(JsonParser in, JsonGenerator out, Meta own, TokenCopy copy) {
+        out.writeObjectPropertyStart("meta");
+        out.writeStringProperty("versionId", own.getVersionId());
+        out.writeStringProperty("lastUpdated", own.getLastUpdatedElement().getValueAsString());
+        out.writeStringProperty("source", own.getSource());
+        String name;
+        while (in != null && (name = in.nextName()) != null) {
+            JsonToken value = in.nextToken();
+            if (OWN_META.contains(name)) {
+                in.skipChildren();
+            } else {
+                out.writeName(name);
+                copy.value(value, name);
+            }
+        }
+        out.writeEndObject();
+    }
+
+    /**
+     * A reference CareWeave leaves as written, as HAPI's encoder writes it: without a version ({@code /_history/n}),
+     * and relative when it is an absolute URL on this server. Served copies through HAPI and through here stay alike.
+     */
+    static String asHapiEncodes(String reference, String serverBase) {
+        IdType id = new IdType(reference);
+        if (id.getIdPart() == null || id.getIdPart().isBlank()) {
+            return reference;
+        }
+        if (serverBase != null && !serverBase.isBlank() && serverBase.equals(id.getBaseUrl())) {
+            return id.toUnqualifiedVersionless().getValue();
+        }
+        return id.toVersionless().getValue();
+    }
+}
