@@ -42,29 +42,83 @@ class AuditEvents {
                 .query(String.class).optional().orElse(ChainHash.GENESIS);
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('audit_event', 'id')) from generate_series(1, :n)")
                 .param("n", batch.size()).query(Long.class).list();
-        for (int i = 0; i < batch.size(); i++) {
-            previous = insert(batch.get(i), ids.get(i), previous);
+        Instant now = ChainHash.truncate(Instant.now());
+        int n = batch.size();
+        Columns columns = new Columns(n);
+        for (int i = 0; i < n; i++) {
+            AuditEvent event = batch.get(i);
+            AuditEvent numbered = new AuditEvent(ids.get(i), now, event.action(), event.outcome(),
+                    event.outcomeReason(), event.actor(), event.actorType(), event.roles(), event.organisation(),
+                    event.purpose(), event.personId(), event.entityType(), event.entityId(), event.query(),
+                    event.client());
+            String hash = ChainHash.of(numbered, previous);
+            columns.set(i, numbered, previous, hash);
+            previous = hash;
         }
+        // One statement for the whole batch: a column of values per parameter, turned back into rows by unnest.
+        jdbc.sql("insert into audit_event (" + COLUMNS + ", previous_hash, hash)"
+                        + " select * from unnest(cast(:id as bigint[]), cast(:at as timestamptz[]), cast(:action as text[]),"
+                        + " cast(:outcome as text[]), cast(:reason as text[]), cast(:actor as text[]),"
+                        + " cast(:actorType as text[]), cast(:roles as text[]), cast(:organisation as text[]),"
+                        + " cast(:purpose as text[]), cast(:person as bigint[]), cast(:entityType as text[]),"
+                        + " cast(:entityId as text[]), cast(:query as text[]), cast(:client as text[]),"
+                        + " cast(:previous as text[]), cast(:hash as text[]))")
+                .param("id", columns.id).param("at", columns.at).param("action", columns.action)
+                .param("outcome", columns.outcome).param("reason", columns.reason).param("actor", columns.actor)
+                .param("actorType", columns.actorType).param("roles", columns.roles)
+                .param("organisation", columns.organisation).param("purpose", columns.purpose)
+                .param("person", columns.person).param("entityType", columns.entityType)
+                .param("entityId", columns.entityId).param("query", columns.query).param("client", columns.client)
+                .param("previous", columns.previous).param("hash", columns.hash)
+                .update();
     }
 
-    /** Inserts one event linked to {@code previous}; returns its hash. */
-    private String insert(AuditEvent event, long id, String previous) {
-        AuditEvent numbered = new AuditEvent(id, ChainHash.truncate(Instant.now()), event.action(), event.outcome(),
-                event.outcomeReason(), event.actor(), event.actorType(), event.roles(), event.organisation(),
-                event.purpose(), event.personId(), event.entityType(), event.entityId(), event.query(), event.client());
-        jdbc.sql("insert into audit_event (" + COLUMNS + ", previous_hash, hash) values (:id, :at, :action, :outcome,"
-                        + " :reason, :actor, :actorType, :roles, :organisation, :purpose, :person, :entityType, :entityId,"
-                        + " :query, :client, :previous, :hash)")
-                .param("id", id).param("at", Timestamp.from(numbered.occurredAt()))
-                .param("action", event.action().name()).param("outcome", event.outcome().name())
-                .param("reason", event.outcomeReason()).param("actor", event.actor())
-                .param("actorType", event.actorType().name()).param("roles", event.roles())
-                .param("organisation", event.organisation()).param("purpose", event.purpose())
-                .param("person", event.personId()).param("entityType", event.entityType())
-                .param("entityId", event.entityId()).param("query", event.query()).param("client", event.client())
-                .param("previous", previous).param("hash", ChainHash.of(numbered, previous))
-                .update();
-        return ChainHash.of(numbered, previous);
+    /** A batch of events as one array per column. */
+    private static final class Columns {
+        final Long[] id;
+        final Long[] person;
+        final String[] at, action, outcome, reason, actor, actorType, roles, organisation, purpose, entityType,
+                entityId, query, client, previous, hash;
+
+        Columns(int n) {
+            id = new Long[n];
+            person = new Long[n];
+            at = new String[n];
+            action = new String[n];
+            outcome = new String[n];
+            reason = new String[n];
+            actor = new String[n];
+            actorType = new String[n];
+            roles = new String[n];
+            organisation = new String[n];
+            purpose = new String[n];
+            entityType = new String[n];
+            entityId = new String[n];
+            query = new String[n];
+            client = new String[n];
+            previous = new String[n];
+            hash = new String[n];
+        }
+
+        void set(int i, AuditEvent event, String previousHash, String eventHash) {
+            id[i] = event.id();
+            at[i] = event.occurredAt().toString();
+            action[i] = event.action().name();
+            outcome[i] = event.outcome().name();
+            reason[i] = event.outcomeReason();
+            actor[i] = event.actor();
+            actorType[i] = event.actorType().name();
+            roles[i] = event.roles();
+            organisation[i] = event.organisation();
+            purpose[i] = event.purpose();
+            person[i] = event.personId();
+            entityType[i] = event.entityType();
+            entityId[i] = event.entityId();
+            query[i] = event.query();
+            client[i] = event.client();
+            previous[i] = previousHash;
+            hash[i] = eventHash;
+        }
     }
 
     record Head(long id, String hash, String firstHash) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ class AuditWriter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     private static final int BATCH = 500;
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final BlockingQueue<AuditEvent> queue = new LinkedBlockingQueue<>(50_000);
     private final AuditEvents events;
@@ -32,7 +34,9 @@ class AuditWriter {
     private final Thread worker;
     private final Object idle = new Object();
     private volatile boolean running = true;
-    private int inFlight;
+    /** Events handed in and events in the database; {@link #flush} waits for the second to reach the first. */
+    private final AtomicLong enqueued = new AtomicLong();
+    private long written;
 
     AuditWriter(AuditEvents events, PlatformTransactionManager transactions) {
         this.events = events;
@@ -44,6 +48,7 @@ class AuditWriter {
     }
 
     void enqueue(AuditEvent event) {
+        enqueued.incrementAndGet();
         try {
             queue.put(event);
         } catch (InterruptedException e) {
@@ -54,8 +59,9 @@ class AuditWriter {
 
     /** Waits until every event enqueued before this call is in the database. */
     void flush() {
+        long target = enqueued.get();
         synchronized (idle) {
-            while (!queue.isEmpty() || inFlight > 0) {
+            while (written < target) {
                 try {
                     idle.wait(50);
                 } catch (InterruptedException e) {
@@ -74,6 +80,10 @@ class AuditWriter {
         queue.drainTo(rest);
         if (!rest.isEmpty()) {
             write(rest);
+            synchronized (idle) {
+                written += rest.size();
+                idle.notifyAll();
+            }
         }
     }
 
@@ -85,21 +95,37 @@ class AuditWriter {
                 if (first == null) {
                     continue;
                 }
-                synchronized (idle) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    inFlight = batch.size();
-                }
+                batch.add(first);
+                gatherFor(batch, System.nanoTime() + LINGER_NANOS);
                 writeUntilDone(batch);
+                synchronized (idle) {
+                    written += batch.size();
+                    idle.notifyAll();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
-                synchronized (idle) {
-                    batch.clear();
-                    inFlight = 0;
-                    idle.notifyAll();
-                }
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * Lets a batch fill for a moment before it is written. Each batch costs a transaction and a few statements
+     * whatever its size, so writing every event of a steady trickle on its own cost several times what the reads
+     * themselves did on a 2-core machine; events wait in memory a few milliseconds longer instead.
+     */
+    private void gatherFor(List<AuditEvent> batch, long deadline) throws InterruptedException {
+        while (batch.size() < BATCH) {
+            long left = deadline - System.nanoTime();
+            AuditEvent next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next != null) {
+                batch.add(next);
+            }
+            queue.drainTo(batch, BATCH - batch.size());
+            if (next == null) {
+                return;
             }
         }
     }
