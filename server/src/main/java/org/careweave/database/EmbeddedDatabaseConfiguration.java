@@ -33,6 +33,9 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                // Stopped by Spring after everything that uses it (audit queue drained, head anchored, pools closed),
+                // not by zonky's own JVM shutdown hook, which raced those and left them waiting on a dead server.
+                .setRegisterShutdownHook(false)
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8")
                 .setServerConfig("max_connections", "100")
