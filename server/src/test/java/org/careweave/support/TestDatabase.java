@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -20,7 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  * PostgreSQL lives there. When the environment
  * variable {@code CAREWEAVE_TEST_DB_URL} names an external server (for example
  * {@code jdbc:postgresql://127.0.0.1:5432/test}), a new database is created on it for each context instead and
- * dropped when the JVM exits, so runs never see each other's data.
+ * dropped when the context closes, so runs never see each other's data.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -34,7 +35,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (external == null || external.isBlank()) {
             properties.put("spring.datasource.url", "");
         } else {
-            properties.put("spring.datasource.url", freshDatabaseOn(external));
+            properties.put("spring.datasource.url", freshDatabaseOn(external, context));
             properties.put("spring.datasource.username", userOf());
             // Up to spring.test.context.cache.maxSize contexts are open at once on one server: keep within its
             // max_connections (100 by default).
@@ -60,14 +61,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return user == null || user.isBlank() ? "postgres" : user;
     }
 
-    private static String freshDatabaseOn(String serverUrl) {
+    private static String freshDatabaseOn(String serverUrl, ConfigurableApplicationContext context) {
         String name = "careweave_test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = DriverManager.getConnection(serverUrl, userOf(), System.getenv("CAREWEAVE_TEST_DB_PASSWORD"))) {
             admin.createStatement().execute("create database " + name + " template template0 encoding 'UTF8'");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + serverUrl + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(serverUrl, name)));
+        // Registered before any bean, so destroyed after all of them: the database goes once the context's pool
+        // is closed. A JVM shutdown hook raced the contexts' own shutdown and cut their connections mid-close.
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("careweaveTestDatabaseDrop",
+                () -> dropQuietly(serverUrl, name));
         int slash = serverUrl.lastIndexOf('/');
         int query = serverUrl.indexOf('?', slash);
         return serverUrl.substring(0, slash + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
