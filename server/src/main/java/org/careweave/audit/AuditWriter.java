@@ -48,9 +48,10 @@ class AuditWriter {
     }
 
     void enqueue(AuditEvent event) {
-        enqueued.incrementAndGet();
         try {
             queue.put(event);
+            // Counted once queued: an interrupted put must not leave flush() waiting for an event that never came.
+            enqueued.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while recording an audit event", e);
