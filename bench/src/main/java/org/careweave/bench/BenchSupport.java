@@ -34,6 +34,15 @@ final class BenchSupport {
                         "--logging.level.root=WARN");
     }
 
+    /** Prints the count, mean, p50, p95, p99 and maximum of nanosecond timings, in milliseconds. */
+    static void report(String label, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%s: n=%d mean=%.3f ms p50=%.3f ms p95=%.3f ms p99=%.3f ms max=%.3f ms%n", label,
+                sorted.length, Arrays.stream(sorted).average().orElse(0) / 1e6, percentileMillis(sorted, 50),
+                percentileMillis(sorted, 95), percentileMillis(sorted, 99), sorted[sorted.length - 1] / 1e6);
+    }
+
     /** Nearest-rank percentile of sorted nanosecond timings, in milliseconds. */
     static double percentileMillis(long[] sortedNanos, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sortedNanos.length);

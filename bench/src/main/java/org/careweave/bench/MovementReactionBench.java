@@ -1,7 +1,6 @@
 package org.careweave.bench;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -64,9 +63,9 @@ public final class MovementReactionBench {
                     .param("t", team).param("u", manager).query(Long.class).single();
             long tasks = jdbc.sql("select count(*) from worklist_task where team_id = :t").param("t", team)
                     .query(Long.class).single();
-            report("empty transaction (baseline)", baseline);
-            report("movement of someone nobody follows", quiet);
-            report("discharge of someone on a caseload", heard);
+            BenchSupport.report("empty transaction (baseline)", baseline);
+            BenchSupport.report("movement of someone nobody follows", quiet);
+            BenchSupport.report("discharge of someone on a caseload", heard);
             System.out.printf("notifications %d (expected %d), tasks %d (expected %d)%n", notifications, 2L * rounds,
                     tasks, (long) rounds);
         }
@@ -85,13 +84,5 @@ public final class MovementReactionBench {
         long start = System.nanoTime();
         transactions.executeWithoutResult(status -> publish.run());
         return System.nanoTime() - start;
-    }
-
-    private static void report(String label, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%-40s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", label,
-                BenchSupport.percentileMillis(sorted, 50), BenchSupport.percentileMillis(sorted, 99),
-                sorted[sorted.length - 1] / 1e6);
     }
 }

@@ -78,9 +78,9 @@ public final class RecordSummaryBench {
                     n++;
                 }
             }
-            report("policy on", withPolicy);
-            report("policy bypassed", bypassed);
-            report("decision alone", decisionOnly);
+            BenchSupport.report("policy on", withPolicy);
+            BenchSupport.report("policy bypassed", bypassed);
+            BenchSupport.report("decision alone", decisionOnly);
             System.out.printf("items per record: %.1f; mean ratio policy/bypassed: %.3f%n", (double) items / n,
                     (double) Arrays.stream(withPolicy).sum() / Arrays.stream(bypassed).sum());
         }
@@ -129,13 +129,5 @@ public final class RecordSummaryBench {
         long start = System.nanoTime();
         read.run();
         return System.nanoTime() - start;
-    }
-
-    private static void report(String label, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%-16s n=%d mean=%.3f ms p50=%.3f ms p95=%.3f ms p99=%.3f ms%n", label, sorted.length,
-                Arrays.stream(sorted).average().orElse(0) / 1e6, BenchSupport.percentileMillis(sorted, 50),
-                BenchSupport.percentileMillis(sorted, 95), BenchSupport.percentileMillis(sorted, 99));
     }
 }

@@ -5,11 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.careweave.organisation.OrganisationType;
+import org.careweave.organisation.Organisations;
 import org.careweave.record.IncomingItem;
 import org.careweave.record.RecordImport;
 import org.careweave.risk.RiskRecomputation;
@@ -55,15 +56,12 @@ public final class RiskIncrementalBench {
                 recomputation.recompute(List.of(people.get(i)));
                 recompute[i] = System.nanoTime() - start;
             }
-            report("recompute", recompute);
+            BenchSupport.report("recompute", recompute);
 
             RecordImport records = context.getBean(RecordImport.class);
             TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-            long source = jdbc.sql("""
-                            insert into organisation (ods_code, name, type) values ('BENCH-RISK', 'Bench risk source',
-                                   'GP_PRACTICE')
-                            on conflict (ods_code) do update set name = excluded.name returning id""")
-                    .query(Long.class).single();
+            long source = context.getBean(Organisations.class).ensure("BENCHRISK", "Bench risk source",
+                    OrganisationType.GP_PRACTICE);
             long run = System.currentTimeMillis();
             long[] follow = new long[people.size()];
             for (int i = 0; i < people.size(); i++) {
@@ -81,7 +79,7 @@ public final class RiskIncrementalBench {
                 }
                 follow[i] = System.nanoTime() - committed;
             }
-            report("follow", follow);
+            BenchSupport.report("follow", follow);
         }
     }
 
@@ -107,14 +105,5 @@ public final class RiskIncrementalBench {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void report(String label, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%-10s n=%d mean=%.2f ms p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n", label,
-                sorted.length, Arrays.stream(sorted).average().orElse(0) / 1e6, BenchSupport.percentileMillis(sorted, 50),
-                BenchSupport.percentileMillis(sorted, 95), BenchSupport.percentileMillis(sorted, 99),
-                sorted[sorted.length - 1] / 1e6);
     }
 }
