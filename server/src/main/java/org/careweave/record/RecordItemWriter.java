@@ -130,9 +130,9 @@ class RecordItemWriter {
             try {
                 copy(connection, "copy record_item (id, person_id, resource_type, category, code_system, code, display, "
                         + "status, effective_start, effective_end, value_numeric, value_unit, source_org_id, source_id, "
-                        + "full_url, content_hash, resource) from stdin", (rows, i) -> {
+                        + "full_url, content_hash, resource) from stdin (format binary)", (rows, i) -> {
                     IncomingItem item = items.get(fresh.get(i));
-                    rows.field(ids.get(i)).field(item.personId());
+                    rows.row(17).int8(ids.get(i)).int8(item.personId());
                     columns(rows, item, source);
                 }, fresh.size());
                 connection.releaseSavepoint(savepoint);
@@ -158,9 +158,9 @@ class RecordItemWriter {
         try {
             copy(connection, "copy record_item_stage (ord, person_id, resource_type, category, code_system, code, "
                     + "display, status, effective_start, effective_end, value_numeric, value_unit, source_id, full_url, "
-                    + "content_hash, resource) from stdin", (rows, i) -> {
+                    + "content_hash, resource) from stdin (format binary)", (rows, i) -> {
                 IncomingItem item = items.get(subset.get(i));
-                rows.field(subset.get(i)).field(item.personId());
+                rows.row(16).int4(subset.get(i)).int8(item.personId());
                 columns(rows, item, null);
             }, subset.size());
         } catch (SQLException | IOException e) {
@@ -175,25 +175,24 @@ class RecordItemWriter {
                 });
     }
 
-    private static void columns(CopyText rows, IncomingItem item, Long source) {
-        rows.field(item.resourceType()).field(item.category()).field(item.codeSystem()).field(item.code())
-                .field(item.display()).field(item.status()).field(item.start()).field(item.end())
-                .field(item.value()).field(item.unit());
+    private static void columns(CopyBinary rows, IncomingItem item, Long source) {
+        rows.text(item.resourceType()).text(item.category()).text(item.codeSystem()).text(item.code())
+                .text(item.display()).text(item.status()).timestamptz(item.start()).timestamptz(item.end())
+                .numeric(item.value()).text(item.unit());
         if (source != null) {
-            rows.field(source);
+            rows.int8(source);
         }
-        rows.field(item.sourceId()).field(item.fullUrl()).hex(item.contentHash()).field(item.resourceJson());
-        rows.endRow();
+        rows.text(item.sourceId()).text(item.fullUrl()).bytes(item.contentHash()).bytes(item.resourceJson());
     }
 
     private interface RowWriter {
-        void write(CopyText rows, int index);
+        void write(CopyBinary rows, int index);
     }
 
     private static void copy(Connection connection, String sql, RowWriter writer, int count)
             throws SQLException, IOException {
         try (OutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql);
-             CopyText rows = new CopyText(copy)) {
+             CopyBinary rows = new CopyBinary(copy)) {
             for (int i = 0; i < count; i++) {
                 writer.write(rows, i);
             }
