@@ -59,7 +59,8 @@ class RecordItemMapper {
 
     Served serve(List<RecordItem> items) {
         List<ReferenceRewriter.Sent> sent = items.stream().filter(item -> item.resourceJson() != null)
-                .map(item -> new ReferenceRewriter.Sent(item.resourceJson(), item.sourceOrganisationId())).toList();
+                .map(item -> new ReferenceRewriter.Sent(item.resourceJson(), item.sourceOrganisationId(),
+                        item.id())).toList();
         Iterator<Map<String, String>> rewritten = sent.isEmpty() ? Collections.emptyIterator()
                 : references.served(sent).iterator();
         List<Resource> resources = new ArrayList<>(items.size());

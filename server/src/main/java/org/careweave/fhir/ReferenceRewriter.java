@@ -27,31 +27,45 @@ class ReferenceRewriter {
         this.received = received;
     }
 
-    /** A stored resource about to be served: its JSON as its sender wrote it. */
-    record Sent(String json, long sourceOrganisationId) {
+    /** A stored resource about to be served: its JSON as its sender wrote it, and its record item id if it is one. */
+    record Sent(String json, long sourceOrganisationId, Long itemId) {
     }
 
     /**
-     * Finds the references in all these resources and looks them all up in one statement.
+     * Finds the references in all these resources and looks up, in one statement, those whose targets were not kept
+     * at ingest (see {@link ReceivedResources#bundleTargets}).
      *
      * @return for each resource, in order, the served {@code Type/id} for each reference in it that CareWeave rewrites
      */
     List<Map<String, String>> served(List<Sent> resources) {
         List<Set<String>> written = new ArrayList<>(resources.size());
-        Set<ReceivedResources.SourceReference> wanted = new HashSet<>();
+        List<Long> many = new ArrayList<>();
         for (Sent sent : resources) {
             Set<String> found = referencesIn(sent.json());
             written.add(found);
-            found.forEach(reference -> wanted.add(new ReceivedResources.SourceReference(sent.sourceOrganisationId(),
-                    reference)));
+            if (sent.itemId() != null && found.size() >= ReceivedResources.BUNDLE_TARGETS_KEPT_FROM) {
+                many.add(sent.itemId());
+            }
+        }
+        Map<Long, Map<String, String>> kept = received.bundleTargets(many);
+        Set<ReceivedResources.SourceReference> wanted = new HashSet<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Map<String, String> known = kept.getOrDefault(resources.get(i).itemId(), Map.of());
+            long source = resources.get(i).sourceOrganisationId();
+            written.get(i).stream().filter(reference -> !known.containsKey(reference))
+                    .forEach(reference -> wanted.add(new ReceivedResources.SourceReference(source, reference)));
         }
         Map<ReceivedResources.SourceReference, String> targets = received.targets(wanted);
         List<Map<String, String>> served = new ArrayList<>(resources.size());
         for (int i = 0; i < resources.size(); i++) {
+            Map<String, String> known = kept.getOrDefault(resources.get(i).itemId(), Map.of());
             Map<String, String> rewritten = new HashMap<>();
             for (String reference : written.get(i)) {
-                String target = targets.get(new ReceivedResources.SourceReference(
-                        resources.get(i).sourceOrganisationId(), reference));
+                String target = known.get(reference);
+                if (target == null) {
+                    target = targets.get(new ReceivedResources.SourceReference(
+                            resources.get(i).sourceOrganisationId(), reference));
+                }
                 if (target != null) {
                     rewritten.put(reference, servedTarget(target));
                 }

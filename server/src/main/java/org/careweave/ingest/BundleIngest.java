@@ -32,15 +32,18 @@ class BundleIngest {
     private final DirectoryResources directory;
     private final PersonMatching persons;
     private final RecordImport records;
+    private final BundleTargets bundleTargets;
     private final IngestLog ingestLog;
     private final TransactionTemplate transactions;
 
     BundleIngest(ReferenceResolver resolver, DirectoryResources directory, PersonMatching persons,
-                 RecordImport records, IngestLog ingestLog, PlatformTransactionManager transactionManager) {
+                 RecordImport records, BundleTargets bundleTargets, IngestLog ingestLog,
+                 PlatformTransactionManager transactionManager) {
         this.resolver = resolver;
         this.directory = directory;
         this.persons = persons;
         this.records = records;
+        this.bundleTargets = bundleTargets;
         this.ingestLog = ingestLog;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -56,9 +59,9 @@ class BundleIngest {
         if (bundle.transaction()) {
             rejectIfAnyProblem(entries);
             transactions.executeWithoutResult(status -> {
-                resolver.resolve(source, entries);
+                BundleIndex index = resolver.resolve(source, entries);
                 rejectIfAnyProblem(entries);
-                write(source, entries);
+                write(source, entries, index);
                 rejectIfAnyProblem(entries);
                 ingestLog.record(who, bundle, entries, elapsedMs(started));
             });
@@ -72,8 +75,8 @@ class BundleIngest {
         long source = who.actingOrganisationId();
         try {
             transactions.executeWithoutResult(status -> {
-                resolver.resolve(source, entries);
-                write(source, entries);
+                BundleIndex index = resolver.resolve(source, entries);
+                write(source, entries, index);
                 ingestLog.record(who, bundle, entries, elapsedMs(started));
             });
         } catch (DataAccessException e) {
@@ -84,7 +87,7 @@ class BundleIngest {
                     continue;
                 }
                 try {
-                    transactions.executeWithoutResult(status -> write(source, List.of(entry)));
+                    transactions.executeWithoutResult(status -> write(source, List.of(entry), null));
                 } catch (DataAccessException one) {
                     entry.problems.add("could not be stored: " + one.getMostSpecificCause().getMessage());
                 }
@@ -93,7 +96,8 @@ class BundleIngest {
         }
     }
 
-    private void write(long source, List<Entry> entries) {
+    /** @param index the bundle's, to keep where references point for items with many; null not to */
+    private void write(long source, List<Entry> entries, BundleIndex index) {
         directory.upsert(source, entries.stream().filter(e -> e.ok() && e.kind == ResourceKinds.DIRECTORY).toList());
         entries.stream().filter(e -> e.ok() && e.kind == ResourceKinds.PATIENT).forEach(e -> linkPatient(source, e));
         List<Entry> items = new ArrayList<>();
@@ -114,6 +118,9 @@ class BundleIngest {
             entry.id = outcome.id();
             entry.version = outcome.version();
             entry.change = outcome.change();
+        }
+        if (index != null) {
+            bundleTargets.keep(index, items);
         }
     }
 

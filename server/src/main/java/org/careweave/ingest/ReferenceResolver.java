@@ -31,8 +31,12 @@ class ReferenceResolver {
         this.records = records;
     }
 
-    /** Adds a problem to every entry with a reference that leads nowhere, or whose patient cannot be found. */
-    void resolve(long source, List<Entry> entries) {
+    /**
+     * Adds a problem to every entry with a reference that leads nowhere, or whose patient cannot be found.
+     *
+     * @return the bundle's entries by every name a reference may give them
+     */
+    BundleIndex resolve(long source, List<Entry> entries) {
         BundleIndex index = new BundleIndex(entries);
         // Bundles name the same patient, encounter and practitioners thousands of times: each is looked at once.
         Set<String> distinct = new HashSet<>();
@@ -65,6 +69,7 @@ class ReferenceResolver {
         }
         entries.stream().filter(e -> e.kind == ResourceKinds.RECORD_ITEM && e.ok())
                 .forEach(e -> findPatient(index, stored, e, 0));
+        return index;
     }
 
     private static void collectOutside(BundleIndex index, String reference, Set<String> conditional, Set<String> literal) {
@@ -159,7 +164,8 @@ class ReferenceResolver {
         }
     }
 
-    private static String storedKey(String reference) {
+    /** "Type|system|value" for a conditional reference, "Type/id" for a relative one, else null. */
+    static String storedKey(String reference) {
         String typedIdentifier = typedIdentifier(reference);
         if (typedIdentifier != null) {
             return typedIdentifier;
@@ -179,35 +185,5 @@ class ReferenceResolver {
     }
 
     private record Stored(Set<String> found, Map<String, Long> patients, Map<String, Long> items) {
-    }
-
-    /** The bundle's entries by fullUrl, by Type/id and by Type|system|value identifier. */
-    private static final class BundleIndex {
-
-        private final Map<String, Entry> byName = new HashMap<>();
-
-        BundleIndex(List<Entry> entries) {
-            for (Entry entry : entries) {
-                if (entry.kind == null) {
-                    continue;
-                }
-                if (entry.raw.fullUrl() != null) {
-                    byName.putIfAbsent(entry.raw.fullUrl(), entry);
-                }
-                byName.putIfAbsent(entry.key(), entry);
-                for (String identifier : entry.facts.identifiers()) {
-                    byName.putIfAbsent(entry.type + "|" + identifier, entry);
-                }
-            }
-        }
-
-        Entry find(String reference) {
-            Entry entry = byName.get(reference);
-            if (entry != null) {
-                return entry;
-            }
-            String key = storedKey(reference);
-            return key == null ? null : byName.get(key);
-        }
     }
 }
