@@ -6,7 +6,6 @@ import java.util.List;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import org.careweave.ingest.ReceivedResources;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,12 +21,12 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext, List<IResourceProvider> providers,
-                                                       RecordSearch search, ReceivedResources received) {
+                                                       RecordSearch search, SharedResources shared) {
         List<IResourceProvider> all = new ArrayList<>(providers);
         List<String> recordTypes = RecordItemResourceProvider.TYPES.stream()
                 .filter(type -> RecordItemResourceProvider.servable(fhirContext, type)).sorted().toList();
         recordTypes.forEach(type -> all.add(new RecordItemResourceProvider(fhirContext, type, search)));
-        SharedResourceProvider.TYPES.forEach(type -> all.add(new SharedResourceProvider(fhirContext, received, type)));
+        SharedResourceProvider.TYPES.forEach(type -> all.add(new SharedResourceProvider(fhirContext, shared, type)));
         RestfulServer server = new RestfulServer(fhirContext);
         server.setServerName("CareWeave");
         server.setImplementationDescription("CareWeave shared care record (FHIR R4)");

@@ -3,7 +3,6 @@ package org.careweave.fhir;
 import java.util.List;
 import java.util.Locale;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -12,7 +11,6 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import org.careweave.ingest.ReceivedResources;
 import org.careweave.organisation.Organisations;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
@@ -23,13 +21,11 @@ import org.springframework.stereotype.Component;
 class OrganizationResourceProvider implements IResourceProvider {
 
     private final Organisations organisations;
-    private final FhirContext fhir;
-    private final ReceivedResources received;
+    private final SharedResources shared;
 
-    OrganizationResourceProvider(Organisations organisations, FhirContext fhir, ReceivedResources received) {
+    OrganizationResourceProvider(Organisations organisations, SharedResources shared) {
         this.organisations = organisations;
-        this.fhir = fhir;
-        this.received = received;
+        this.shared = shared;
     }
 
     @Override
@@ -40,9 +36,9 @@ class OrganizationResourceProvider implements IResourceProvider {
     /** Organisations taking part have plain ids; those partners sent (d&lt;n&gt;) are served as received. */
     @Read
     public Organization read(@IdParam IdType id) {
-        var shared = SharedResources.read(fhir, received, "Organization", id.getIdPart());
-        if (shared.isPresent()) {
-            return (Organization) shared.get();
+        var received = this.shared.read("Organization", id.getIdPart());
+        if (received.isPresent()) {
+            return (Organization) received.get();
         }
         return organisations.find(FhirErrors.idOf(id.getIdPart(), "Organization")).map(DirectoryMapper::organisation)
                 .orElseThrow(() -> new ResourceNotFoundException("Organization/" + id.getIdPart() + " does not exist"));

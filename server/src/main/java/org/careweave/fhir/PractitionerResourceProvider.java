@@ -2,13 +2,11 @@ package org.careweave.fhir;
 
 import java.util.List;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import org.careweave.ingest.ReceivedResources;
 import org.careweave.organisation.Staff;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -19,13 +17,11 @@ import org.springframework.stereotype.Component;
 class PractitionerResourceProvider implements IResourceProvider {
 
     private final Staff staff;
-    private final FhirContext fhir;
-    private final ReceivedResources received;
+    private final SharedResources shared;
 
-    PractitionerResourceProvider(Staff staff, FhirContext fhir, ReceivedResources received) {
+    PractitionerResourceProvider(Staff staff, SharedResources shared) {
         this.staff = staff;
-        this.fhir = fhir;
-        this.received = received;
+        this.shared = shared;
     }
 
     @Override
@@ -36,9 +32,9 @@ class PractitionerResourceProvider implements IResourceProvider {
     /** Staff have plain ids; practitioners partners sent (d&lt;n&gt;) are served as received. */
     @Read
     public Practitioner read(@IdParam IdType id) {
-        var shared = SharedResources.read(fhir, received, "Practitioner", id.getIdPart());
-        if (shared.isPresent()) {
-            return (Practitioner) shared.get();
+        var received = this.shared.read("Practitioner", id.getIdPart());
+        if (received.isPresent()) {
+            return (Practitioner) received.get();
         }
         return staff.member(FhirErrors.idOf(id.getIdPart(), "Practitioner")).map(DirectoryMapper::practitioner)
                 .orElseThrow(() -> new ResourceNotFoundException("Practitioner/" + id.getIdPart() + " does not exist"));

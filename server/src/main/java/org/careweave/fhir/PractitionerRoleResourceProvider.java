@@ -2,14 +2,12 @@ package org.careweave.fhir;
 
 import java.util.List;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import org.careweave.ingest.ReceivedResources;
 import org.careweave.organisation.Staff;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.IdType;
@@ -21,19 +19,17 @@ import org.springframework.stereotype.Component;
 class PractitionerRoleResourceProvider implements IResourceProvider {
 
     private final Staff staff;
-    private final FhirContext fhir;
-    private final ReceivedResources received;
+    private final SharedResources shared;
 
-    PractitionerRoleResourceProvider(Staff staff, FhirContext fhir, ReceivedResources received) {
+    PractitionerRoleResourceProvider(Staff staff, SharedResources shared) {
         this.staff = staff;
-        this.fhir = fhir;
-        this.received = received;
+        this.shared = shared;
     }
 
     /** Roles partners sent (d&lt;n&gt;), as received; staff roles are found by search. */
     @Read
     public PractitionerRole read(@IdParam IdType id) {
-        return (PractitionerRole) SharedResources.read(fhir, received, "PractitionerRole", id.getIdPart())
+        return (PractitionerRole) this.shared.read("PractitionerRole", id.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException("PractitionerRole/" + id.getIdPart()
                         + " does not exist; the roles of CareWeave staff are found by search"));
     }

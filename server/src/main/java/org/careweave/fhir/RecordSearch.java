@@ -31,15 +31,15 @@ class RecordSearch {
     private final PersonRecords records;
     private final Callers callers;
     private final RecordItemMapper mapper;
-    private final ReceivedResources received;
+    private final SharedResources shared;
 
     RecordSearch(FhirContext fhir, PersonRecords records, Callers callers, RecordItemMapper mapper,
-                 ReceivedResources received) {
+                 SharedResources shared) {
         this.fhir = fhir;
         this.records = records;
         this.callers = callers;
         this.mapper = mapper;
-        this.received = received;
+        this.shared = shared;
     }
 
     FhirContext fhir() {
@@ -78,6 +78,7 @@ class RecordSearch {
             SearchBundles.add(bundle, request, PatientMapper.toFhir(page.person()), Bundle.SearchEntryMode.MATCH);
         }
         served.resources().forEach(r -> SearchBundles.add(bundle, request, r, Bundle.SearchEntryMode.MATCH));
+        includeShared(bundle, request, served, "");
         OperationOutcome outcome = SearchBundles.withheldOutcome(page.withheld());
         if (query.cursor() == null && !page.demographicsVisible()) {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
@@ -124,16 +125,29 @@ class RecordSearch {
             }
         }
         if (includes.contains("medication")) {
-            List<Long> ids = new ArrayList<>();
-            String prefix = "Medication/" + ReceivedResources.SHARED_ID_PREFIX;
-            for (String target : served.referenced()) {
-                if (target.startsWith(prefix)) {
-                    ids.add(Long.parseLong(target.substring(prefix.length())));
+            includeShared(bundle, request, served, "Medication/");
+        }
+    }
+
+    /**
+     * Adds, as included entries, the shared resources (practitioners, organisations, locations, medications) the
+     * page's items refer to, of the type that {@code typePrefix} starts (all of them when empty). {@code $everything}
+     * includes them all, as the operation asks for what the patient's resources refer to.
+     */
+    private void includeShared(Bundle bundle, RequestDetails request, RecordItemMapper.Served served,
+                               String typePrefix) {
+        List<Long> ids = new ArrayList<>();
+        for (String target : served.referenced()) {
+            int slash = target.indexOf("/" + ReceivedResources.SHARED_ID_PREFIX);
+            if (target.startsWith(typePrefix) && slash > 0) {
+                String digits = target.substring(slash + 1 + ReceivedResources.SHARED_ID_PREFIX.length());
+                if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+                    ids.add(Long.parseLong(digits));
                 }
             }
-            received.shared(ids).forEach(shared -> SearchBundles.add(bundle, request,
-                    SharedResources.toFhir(fhir, shared), Bundle.SearchEntryMode.INCLUDE));
         }
+        shared.byIds(ids).forEach(resource -> SearchBundles.add(bundle, request, resource,
+                Bundle.SearchEntryMode.INCLUDE));
     }
 
     private static String withoutDemographics() {

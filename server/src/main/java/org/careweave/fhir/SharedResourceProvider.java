@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import org.careweave.ingest.ReceivedResources;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -16,14 +15,12 @@ class SharedResourceProvider implements IResourceProvider {
 
     static final List<String> TYPES = List.of("Location", "Medication");
 
-    private final FhirContext fhir;
-    private final ReceivedResources received;
+    private final SharedResources shared;
     private final Class<? extends Resource> type;
 
     @SuppressWarnings("unchecked")
-    SharedResourceProvider(FhirContext fhir, ReceivedResources received, String type) {
-        this.fhir = fhir;
-        this.received = received;
+    SharedResourceProvider(FhirContext fhir, SharedResources shared, String type) {
+        this.shared = shared;
         this.type = (Class<? extends Resource>) fhir.getResourceDefinition(type).getImplementingClass();
     }
 
@@ -35,7 +32,7 @@ class SharedResourceProvider implements IResourceProvider {
     @Read
     public Resource read(@IdParam IdType id) {
         String name = type.getSimpleName();
-        return SharedResources.read(fhir, received, name, id.getIdPart())
+        return shared.read(name, id.getIdPart())
                 .orElseThrow(() -> new ResourceNotFoundException(name + "/" + id.getIdPart() + " does not exist"));
     }
 }

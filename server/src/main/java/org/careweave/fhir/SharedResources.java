@@ -1,34 +1,39 @@
 package org.careweave.fhir;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.careweave.ingest.ReceivedResources;
 import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
 
 /**
  * Shared resources partners sent (their organisations, locations, practitioners, medications), served as received
- * with a CareWeave id {@code d<n>}, so that references in record items lead somewhere. They describe services and
- * staff, not the people in the record, so any authenticated caller may read them.
+ * with a CareWeave id {@code d<n>} and their references rewritten to what CareWeave serves (a location's managing
+ * organisation, a role's practitioner), so that references lead somewhere. They describe services and staff, not
+ * the people in the record, so any authenticated caller may read them.
  */
-final class SharedResources {
+@Component
+class SharedResources {
 
-    private SharedResources() {
-    }
+    private final FhirContext fhir;
+    private final ReceivedResources received;
+    private final ReferenceRewriter references;
 
-    static Resource toFhir(FhirContext fhir, ReceivedResources.Shared shared) {
-        Resource resource = (Resource) fhir.newJsonParser().parseResource(shared.json());
-        resource.setId(shared.resourceType() + "/" + shared.servedId());
-        resource.getMeta().setVersionId(Integer.toString(shared.version()));
-        resource.getMeta().setLastUpdated(Date.from(shared.receivedAt()));
-        resource.getMeta().setSource("Organization/" + shared.sourceOrganisationId());
-        return resource;
+    SharedResources(FhirContext fhir, ReceivedResources received, ReferenceRewriter references) {
+        this.fhir = fhir;
+        this.received = received;
+        this.references = references;
     }
 
     /** The shared resource with this served id, or empty when the id is not a shared one ({@code d<n>}). */
-    static Optional<Resource> read(FhirContext fhir, ReceivedResources received, String type, String id) {
+    Optional<Resource> read(String type, String id) {
         if (!id.startsWith(ReceivedResources.SHARED_ID_PREFIX)) {
             return Optional.empty();
         }
@@ -36,7 +41,35 @@ final class SharedResources {
         if (!digits.matches("\\d{1,18}")) {
             throw new ResourceNotFoundException(type + "/" + id + " does not exist");
         }
-        return Optional.of(received.shared(type, Long.parseLong(digits)).map(s -> toFhir(fhir, s))
+        return Optional.of(received.shared(type, Long.parseLong(digits)).map(s -> served(List.of(s)).get(0))
                 .orElseThrow(() -> new ResourceNotFoundException(type + "/" + id + " does not exist")));
+    }
+
+    /** These shared resources, in id order, as served. */
+    List<Resource> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : served(received.shared(ids));
+    }
+
+    private List<Resource> served(List<ReceivedResources.Shared> shared) {
+        List<Map<String, String>> rewritten = references.served(shared.stream()
+                .map(s -> new ReferenceRewriter.Sent(s.json(), s.sourceOrganisationId(), null)).toList());
+        List<Resource> resources = new ArrayList<>(shared.size());
+        for (int i = 0; i < shared.size(); i++) {
+            ReceivedResources.Shared one = shared.get(i);
+            Resource resource = (Resource) fhir.newJsonParser().parseResource(one.json());
+            Map<String, String> targets = rewritten.get(i);
+            fhir.newTerser().getAllResourceReferences(resource).forEach(info -> {
+                String target = targets.get(info.getResourceReference().getReferenceElement().getValue());
+                if (target != null) {
+                    info.getResourceReference().setReference(target);
+                }
+            });
+            resource.setId(one.resourceType() + "/" + one.servedId());
+            resource.getMeta().setVersionId(Integer.toString(one.version()));
+            resource.getMeta().setLastUpdated(Date.from(one.receivedAt()));
+            resource.getMeta().setSource("Organization/" + one.sourceOrganisationId());
+            resources.add(resource);
+        }
+        return resources;
     }
 }

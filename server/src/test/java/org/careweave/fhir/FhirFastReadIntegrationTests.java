@@ -150,7 +150,7 @@ class FhirFastReadIntegrationTests {
         Set<String> types = new LinkedHashSet<>();
         for (Bundle.BundleEntryComponent entry : everything.getEntry()) {
             Resource resource = entry.getResource();
-            if (!(resource instanceof OperationOutcome) && types.add(resource.fhirType())) {
+            if (entry.getSearch().getMode() == Bundle.SearchEntryMode.MATCH && types.add(resource.fhirType())) {
                 String id = resource.getIdElement().toUnqualifiedVersionless().getValue();
                 same("/fhir/" + id, gp);
                 if (!(resource instanceof org.hl7.fhir.r4.model.Patient)) {
@@ -160,6 +160,33 @@ class FhirFastReadIntegrationTests {
         }
         assertThat(types).containsAll(TYPES).contains("Patient");
         assertThat(same("/fhir/Claim/" + firstId(everything, "Claim"), gp)).containsPattern(COPIED);
+    }
+
+    @Test
+    void everythingIncludesEverySharedResourceItsItemsReferTo() {
+        String page = same("/fhir/Patient/" + person + "/$everything?_count=1000", gp);
+        Bundle everything = FHIR.newJsonParser().parseResource(Bundle.class, page);
+        Set<String> referred = new java.util.TreeSet<>();
+        Set<String> included = new java.util.TreeSet<>();
+        for (Bundle.BundleEntryComponent entry : everything.getEntry()) {
+            if (entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE) {
+                included.add(entry.getResource().getIdElement().toUnqualifiedVersionless().getValue());
+                // A shared resource's own references (a location's managing organisation) are served ones too.
+                FHIR.newTerser().getAllResourceReferences(entry.getResource()).forEach(reference ->
+                        assertThat(reference.getResourceReference().getReferenceElement().getValue())
+                                .doesNotContain("?identifier="));
+            } else if (entry.getSearch().getMode() == Bundle.SearchEntryMode.MATCH) {
+                FHIR.newTerser().getAllResourceReferences(entry.getResource()).forEach(reference -> {
+                    String target = reference.getResourceReference().getReferenceElement().getValue();
+                    if (target != null && target.matches("[A-Za-z]+/d\\d+")) {
+                        referred.add(target);
+                    }
+                });
+            }
+        }
+
+        assertThat(referred).anyMatch(r -> r.startsWith("Practitioner/")).anyMatch(r -> r.startsWith("Organization/"));
+        assertThat(included).isEqualTo(referred);
     }
 
     @Test
