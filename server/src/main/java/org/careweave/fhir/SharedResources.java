@@ -10,7 +10,10 @@ import java.util.Optional;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.careweave.ingest.ReceivedResources;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.UriType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,25 +53,19 @@ class SharedResources {
         return ids.isEmpty() ? List.of() : served(received.shared(ids));
     }
 
+    /** Stubs carrying the stored JSON and its rewritten references (see {@link StoredResource}), with CareWeave's id and meta. */
     private List<Resource> served(List<ReceivedResources.Shared> shared) {
         List<Map<String, String>> rewritten = references.served(shared.stream()
                 .map(s -> new ReferenceRewriter.Sent(s.json(), s.sourceOrganisationId(), null)).toList());
         List<Resource> resources = new ArrayList<>(shared.size());
         for (int i = 0; i < shared.size(); i++) {
             ReceivedResources.Shared one = shared.get(i);
-            Resource resource = (Resource) fhir.newJsonParser().parseResource(one.json());
-            Map<String, String> targets = rewritten.get(i);
-            fhir.newTerser().getAllResourceReferences(resource).forEach(info -> {
-                String target = targets.get(info.getResourceReference().getReferenceElement().getValue());
-                if (target != null) {
-                    info.getResourceReference().setReference(target);
-                }
-            });
-            resource.setId(one.resourceType() + "/" + one.servedId());
-            resource.getMeta().setVersionId(Integer.toString(one.version()));
-            resource.getMeta().setLastUpdated(Date.from(one.receivedAt()));
-            resource.getMeta().setSource("Organization/" + one.sourceOrganisationId());
-            resources.add(resource);
+            Resource stub = StoredResource.stub(fhir, one.resourceType(), new StoredResource(one.json(), rewritten.get(i)));
+            stub.setIdElement(new IdType(one.resourceType(), one.servedId()));
+            stub.getMeta().setVersionIdElement(new IdType(Integer.toString(one.version())))
+                    .setLastUpdatedElement(new InstantType(Date.from(one.receivedAt())))
+                    .setSourceElement(new UriType("Organization/" + one.sourceOrganisationId()));
+            resources.add(stub);
         }
         return resources;
     }
