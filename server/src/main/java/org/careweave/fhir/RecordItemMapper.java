@@ -18,15 +18,12 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
-import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.UriType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,12 +93,9 @@ class RecordItemMapper {
         return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
     }
 
-    /** CareWeave's id and meta.versionId, lastUpdated and source, as whole elements. */
     private static void stamp(Resource resource, RecordItem item) {
-        resource.setIdElement(new IdType(item.resourceType(), servedId(item.resourceType(), item.id())));
-        resource.getMeta().setVersionIdElement(new IdType(Integer.toString(item.version())))
-                .setLastUpdatedElement(new InstantType(Date.from(item.receivedAt())))
-                .setSourceElement(new UriType("Organization/" + item.sourceOrganisationId()));
+        StoredResource.stamp(resource, item.resourceType(), servedId(item.resourceType(), item.id()), item.version(),
+                item.receivedAt(), item.sourceOrganisationId());
     }
 
     private static Resource fromColumns(RecordItem item) {

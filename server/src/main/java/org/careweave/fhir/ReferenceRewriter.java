@@ -48,20 +48,21 @@ class ReferenceRewriter {
             }
         }
         Map<Long, Map<String, String>> kept = received.bundleTargets(many);
+        List<Map<String, String>> known = new ArrayList<>(resources.size());
         Set<ReceivedResources.SourceReference> wanted = new HashSet<>();
         for (int i = 0; i < resources.size(); i++) {
-            Map<String, String> known = kept.getOrDefault(resources.get(i).itemId(), Map.of());
+            Map<String, String> keptHere = kept.getOrDefault(resources.get(i).itemId(), Map.of());
+            known.add(keptHere);
             long source = resources.get(i).sourceOrganisationId();
-            written.get(i).stream().filter(reference -> !known.containsKey(reference))
+            written.get(i).stream().filter(reference -> !keptHere.containsKey(reference))
                     .forEach(reference -> wanted.add(new ReceivedResources.SourceReference(source, reference)));
         }
         Map<ReceivedResources.SourceReference, String> targets = received.targets(wanted);
         List<Map<String, String>> served = new ArrayList<>(resources.size());
         for (int i = 0; i < resources.size(); i++) {
-            Map<String, String> known = kept.getOrDefault(resources.get(i).itemId(), Map.of());
             Map<String, String> rewritten = new HashMap<>();
             for (String reference : written.get(i)) {
-                String target = known.get(reference);
+                String target = known.get(i).get(reference);
                 if (target == null) {
                     target = targets.get(new ReceivedResources.SourceReference(
                             resources.get(i).sourceOrganisationId(), reference));

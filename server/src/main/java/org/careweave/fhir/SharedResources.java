@@ -2,7 +2,6 @@ package org.careweave.fhir;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +9,7 @@ import java.util.Optional;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.careweave.ingest.ReceivedResources;
-import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.UriType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,10 +57,8 @@ class SharedResources {
         for (int i = 0; i < shared.size(); i++) {
             ReceivedResources.Shared one = shared.get(i);
             Resource stub = StoredResource.stub(fhir, one.resourceType(), new StoredResource(one.json(), rewritten.get(i)));
-            stub.setIdElement(new IdType(one.resourceType(), one.servedId()));
-            stub.getMeta().setVersionIdElement(new IdType(Integer.toString(one.version())))
-                    .setLastUpdatedElement(new InstantType(Date.from(one.receivedAt())))
-                    .setSourceElement(new UriType("Organization/" + one.sourceOrganisationId()));
+            StoredResource.stamp(stub, one.resourceType(), one.servedId(), one.version(), one.receivedAt(),
+                    one.sourceOrganisationId());
             resources.add(stub);
         }
         return resources;

@@ -1,11 +1,16 @@
 package org.careweave.fhir;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.UriType;
 
 /**
  * A resource a partner sent, on its way to being served but not yet parsed. It rides on a <em>stub</em>: an empty
@@ -27,6 +32,19 @@ record StoredResource(String json, Map<String, String> references) {
         Resource stub = (Resource) fhir.getResourceDefinition(resourceType).newInstance();
         stub.setUserData(USER_DATA, stored);
         return stub;
+    }
+
+    /**
+     * Sets what CareWeave sets on every resource it serves from a partner's data or its own record, stub or not: the
+     * served id, and meta.versionId, lastUpdated and source (the organisation that sent or recorded it), as whole
+     * elements.
+     */
+    static void stamp(Resource resource, String type, String servedId, int version, Instant receivedAt,
+                      long sourceOrganisationId) {
+        resource.setIdElement(new IdType(type, servedId));
+        resource.getMeta().setVersionIdElement(new IdType(Integer.toString(version)))
+                .setLastUpdatedElement(new InstantType(Date.from(receivedAt)))
+                .setSourceElement(new UriType("Organization/" + sourceOrganisationId));
     }
 
     /** The stored resource a stub carries, or null for any other resource. */
