@@ -2,6 +2,7 @@ package org.careweave.fhir;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,7 @@ import tools.jackson.core.JsonToken;
 /**
  * Renders the answers that hold stored resources (see {@link StoredResource}), once the provider has decided and
  * audited them. A plain JSON answer, which is what nearly every client asks for, is written here: HAPI encodes the
- * Bundle with the stubs in it, and as that is copied to the response each stub is replaced by the stored JSON,
+ * Bundle without the stubs, and as that is copied to the response each stored resource is written into its entry,
  * copied token by token ({@link StoredJson}), so stored resources are never parsed into HAPI's model. The headers
  * are those HAPI writes for the same answer. Any other answer (XML, {@code _pretty}, {@code _summary},
  * {@code _elements}) is left to HAPI, with each stub replaced by its parsed resource.
@@ -105,10 +106,31 @@ class PlainJsonAnswers {
         response.commitResponse(writer);
     }
 
-    /** HAPI's encoding of the Bundle, copied with the stored resources in place of their stubs. */
+    /**
+     * HAPI's encoding of the Bundle without the stubs, copied with each stored resource written in its entry's place:
+     * HAPI then encodes only the shell, the links and the resources that are not stored (a Patient, an outcome).
+     */
     private void bundle(RequestDetails request, Bundle bundle, JsonGenerator out) {
-        String encoded = RestfulServerUtils.getNewParser(fhir, fhir.getVersion().getVersion(), request)
-                .encodeResourceToString(bundle);
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        List<Resource> stubs = new ArrayList<>(entries.size());
+        String encoded;
+        try {
+            for (Bundle.BundleEntryComponent entry : entries) {
+                Resource stub = StoredResource.of(entry.getResource()) != null ? entry.getResource() : null;
+                stubs.add(stub);
+                if (stub != null) {
+                    entry.setResource(null);
+                }
+            }
+            encoded = RestfulServerUtils.getNewParser(fhir, fhir.getVersion().getVersion(), request)
+                    .encodeResourceToString(bundle);
+        } finally {
+            for (int i = 0; i < stubs.size(); i++) {
+                if (stubs.get(i) != null) {
+                    entries.get(i).setResource(stubs.get(i));
+                }
+            }
+        }
         try (JsonParser in = StoredJson.FACTORY.createParser(encoded)) {
             TokenCopy copy = new TokenCopy(in, out, UnaryOperator.identity());
             in.nextToken();
@@ -118,7 +140,7 @@ class PlainJsonAnswers {
                 JsonToken value = in.nextToken();
                 out.writeName(name);
                 if (name.equals("entry")) {
-                    entries(in, out, bundle.getEntry(), copy, request.getFhirServerBase());
+                    entries(in, out, stubs, copy, request.getFhirServerBase());
                 } else {
                     copy.value(value, name);
                 }
@@ -127,23 +149,31 @@ class PlainJsonAnswers {
         }
     }
 
-    /** The entry array, one encoded entry per Bundle entry, in order. */
-    private static void entries(JsonParser in, JsonGenerator out, List<Bundle.BundleEntryComponent> entries,
-                                TokenCopy copy, String serverBase) {
+    /**
+     * The entry array, one encoded entry per Bundle entry, in order, with each stored resource written where FHIR
+     * puts {@code resource} in an entry: after {@code link} and {@code fullUrl}, before {@code search}.
+     */
+    private static void entries(JsonParser in, JsonGenerator out, List<Resource> stubs, TokenCopy copy,
+                                String serverBase) {
         out.writeStartArray();
-        for (Bundle.BundleEntryComponent entry : entries) {
+        for (Resource stub : stubs) {
             in.nextToken();
             out.writeStartObject();
+            boolean pending = stub != null;
             String name;
             while ((name = in.nextName()) != null) {
                 JsonToken value = in.nextToken();
-                out.writeName(name);
-                if (name.equals("resource") && StoredResource.of(entry.getResource()) != null) {
-                    in.skipChildren();
-                    StoredJson.write(out, entry.getResource(), serverBase);
-                } else {
-                    copy.value(value, name);
+                if (pending && !name.equals("link") && !name.equals("fullUrl")) {
+                    out.writeName("resource");
+                    StoredJson.write(out, stub, serverBase);
+                    pending = false;
                 }
+                out.writeName(name);
+                copy.value(value, name);
+            }
+            if (pending) {
+                out.writeName("resource");
+                StoredJson.write(out, stub, serverBase);
             }
             out.writeEndObject();
         }

@@ -16,10 +16,12 @@ import org.careweave.record.RecordQuery;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers a search through one person's record as a search-set Bundle: one policy decision and audit event per
- * call, one statement for the items and the policy's facts, one for the references inside them.
+ * call, one statement for the items and the policy's facts, one for the references inside them; all in one
+ * read-only transaction, so a search takes one connection from the pool once.
  */
 @Component
 class RecordSearch {
@@ -46,6 +48,7 @@ class RecordSearch {
         return fhir;
     }
 
+    @Transactional(readOnly = true)
     Bundle answer(RequestDetails request, RecordQuery query, List<String> includes) {
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
         if (SearchParameters.summaryCount(request.getParameters())) {
@@ -68,6 +71,7 @@ class RecordSearch {
     }
 
     /** Patient/{id}/$everything: the person (on the first page), then every item they may see, newest first. */
+    @Transactional(readOnly = true)
     Bundle everything(RequestDetails request, RecordQuery query) {
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
         RecordPage page = FhirErrors.translated(() -> records.page(who, query));
@@ -93,6 +97,7 @@ class RecordSearch {
     }
 
     /** One record item by its served id, through the policy; a withheld item is refused (403), not hidden. */
+    @Transactional(readOnly = true)
     org.hl7.fhir.r4.model.Resource read(String type, org.hl7.fhir.r4.model.IdType id) {
         Long itemId = RecordItemMapper.itemId(type, id.getIdPart());
         if (itemId == null) {

@@ -183,7 +183,7 @@ class SecurityConfiguration {
 
         @Bean
         JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> keys) {
-            return NimbusJwtDecoder.withJwkSource(keys).build();
+            return new VerifiedTokens(NimbusJwtDecoder.withJwkSource(keys).build());
         }
 
         @Bean
@@ -228,7 +228,7 @@ class SecurityConfiguration {
                         JwtClaimNames.AUD, audience -> audience != null && audience.contains(settings.oidcAudience())));
             }
             decoder.setJwtValidator(validator);
-            return decoder;
+            return new VerifiedTokens(decoder);
         }
     }
 }

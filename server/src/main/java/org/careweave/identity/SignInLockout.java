@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -54,8 +55,12 @@ class SignInLockout {
                 .param("username", username).param("max", settings.maxFailedSignIns()).update();
     }
 
+    /** Only a password sign-in clears the count: bearer tokens checked on every API call are not sign-ins. */
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            return;
+        }
         jdbc.sql("delete from sign_in_lockout where username = :username")
                 .param("username", event.getAuthentication().getName()).update();
     }

@@ -1,11 +1,15 @@
 package org.careweave.organisation;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The organisations taking part, known by their ODS-style codes. */
 @Service
@@ -97,14 +101,27 @@ public class Organisations {
         }
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Long> idOf(String odsCode) {
-        return jdbc.sql("select id from organisation where ods_code = :code").param("code", odsCode)
-                .query(Long.class).optional();
-    }
+    /** Codes never change once issued, so both directions are remembered after the first look-up. */
+    private final Map<Long, String> codes = new ConcurrentHashMap<>();
+    private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
-    /** Codes never change once issued, so they are remembered after the first look-up. */
-    private final java.util.Map<Long, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Asked on every call a system client makes, so a known code needs no connection and no transaction. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<Long> idOf(String odsCode) {
+        Long known = ids.get(odsCode);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> id = jdbc.sql("select id from organisation where ods_code = :code").param("code", odsCode)
+                .query(Long.class).optional();
+        // Not from inside a writing transaction: it may have created the organisation and may yet roll back.
+        boolean committed = !TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        if (committed) {
+            id.ifPresent(found -> ids.put(odsCode, found));
+        }
+        return id;
+    }
 
     @Transactional(readOnly = true)
     public Optional<String> codeOf(long id) {

@@ -122,6 +122,7 @@ class RecordSearches {
         return new Counted(facts[0], groups);
     }
 
+    /** The date key must stay the expression record_item_person_date_idx is built on (V78), or pages sort again. */
     private static String key(RecordQuery.Sort sort) {
         return sort.byDate() ? "coalesce(i.effective_start, cast('-infinity' as timestamptz))" : "i.received_at";
     }

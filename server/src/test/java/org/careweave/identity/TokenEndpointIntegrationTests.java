@@ -71,6 +71,21 @@ class TokenEndpointIntegrationTests {
     }
 
     @Test
+    void callsWithATokenAreNotSignInsAndLeaveTheSignInCountsAlone() {
+        String client = "hospital-" + tag;
+        clients.register(client, organisation, "a-long-enough-secret", null, false);
+        jdbc.sql("insert into sign_in_lockout (username, failed_attempts, last_failure_at) values (:u, 2, now())")
+                .param("u", client).update();
+        String token = field(tokenWithSecret(client, "a-long-enough-secret").body(), "access_token");
+
+        assertThat(http.get("/fhir/Patient", "Authorization", "Bearer " + token).statusCode()).isNotEqualTo(401);
+        assertThat(http.get("/fhir/Patient", "Authorization", "Bearer " + token).statusCode()).isNotEqualTo(401);
+
+        assertThat(jdbc.sql("select failed_attempts from sign_in_lockout where username = :u").param("u", client)
+                .query(Integer.class).optional()).contains(2);
+    }
+
+    @Test
     void wrongSecretIsRefused() {
         clients.register("hospital-" + tag, organisation, "a-long-enough-secret", null, false);
 
