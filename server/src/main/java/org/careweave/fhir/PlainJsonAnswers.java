@@ -164,20 +164,23 @@ class PlainJsonAnswers {
             while ((name = in.nextName()) != null) {
                 JsonToken value = in.nextToken();
                 if (pending && !name.equals("link") && !name.equals("fullUrl")) {
-                    out.writeName("resource");
-                    StoredJson.write(out, stub, serverBase);
+                    resource(out, stub, serverBase);
                     pending = false;
                 }
                 out.writeName(name);
                 copy.value(value, name);
             }
             if (pending) {
-                out.writeName("resource");
-                StoredJson.write(out, stub, serverBase);
+                resource(out, stub, serverBase);
             }
             out.writeEndObject();
         }
         in.nextToken();
         out.writeEndArray();
+    }
+
+    private static void resource(JsonGenerator out, Resource stub, String serverBase) {
+        out.writeName("resource");
+        StoredJson.write(out, stub, serverBase);
     }
 }

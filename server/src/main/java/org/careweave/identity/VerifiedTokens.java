@@ -12,11 +12,11 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * Checks each bearer token's signature and claims once, then trusts the same token until it expires. A client sends
  * the same token on every call for its lifetime, and checking it again (parsing the key, verifying the RSA
  * signature, converting the claims) cost a few percent of each FHIR read. Only tokens the delegate accepted are kept,
- * only until their {@code exp} (after it the delegate decides again, with its own clock skew), and at most {@link #MAX} of them.
+ * only until their {@code exp} (after it the delegate decides again, by its own rules), and at most {@link #MAX}.
  */
 final class VerifiedTokens implements JwtDecoder {
 
-    static final int MAX = 10_000;
+    private static final int MAX = 10_000;
 
     private final JwtDecoder delegate;
     private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
