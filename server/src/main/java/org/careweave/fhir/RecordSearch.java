@@ -9,7 +9,6 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.careweave.access.AccessContext;
 import org.careweave.access.Callers;
 import org.careweave.access.Purpose;
-import org.careweave.ingest.ReceivedResources;
 import org.careweave.record.PersonRecords;
 import org.careweave.record.RecordPage;
 import org.careweave.record.RecordQuery;
@@ -143,12 +142,11 @@ class RecordSearch {
                                String typePrefix) {
         List<Long> ids = new ArrayList<>();
         for (String target : served.referenced()) {
-            int slash = target.indexOf("/" + ReceivedResources.SHARED_ID_PREFIX);
-            if (target.startsWith(typePrefix) && slash > 0) {
-                String digits = target.substring(slash + 1 + ReceivedResources.SHARED_ID_PREFIX.length());
-                if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
-                    ids.add(Long.parseLong(digits));
-                }
+            int slash = target.indexOf('/');
+            Long id = target.startsWith(typePrefix) && slash > 0
+                    ? SharedResources.idOf(target.substring(slash + 1)) : null;
+            if (id != null) {
+                ids.add(id);
             }
         }
         shared.byIds(ids).forEach(resource -> SearchBundles.add(bundle, request, resource,

@@ -36,12 +36,21 @@ class SharedResources {
         if (!id.startsWith(ReceivedResources.SHARED_ID_PREFIX)) {
             return Optional.empty();
         }
-        String digits = id.substring(ReceivedResources.SHARED_ID_PREFIX.length());
-        if (!digits.matches("\\d{1,18}")) {
+        Long shared = idOf(id);
+        if (shared == null) {
             throw new ResourceNotFoundException(type + "/" + id + " does not exist");
         }
-        return Optional.of(received.shared(type, Long.parseLong(digits)).map(s -> served(List.of(s)).get(0))
+        return Optional.of(received.shared(type, shared).map(s -> served(List.of(s)).get(0))
                 .orElseThrow(() -> new ResourceNotFoundException(type + "/" + id + " does not exist")));
+    }
+
+    /** The stored id in a shared resource's served id ({@code d<n>}), or null when it is not one. */
+    static Long idOf(String servedId) {
+        if (!servedId.startsWith(ReceivedResources.SHARED_ID_PREFIX)) {
+            return null;
+        }
+        String digits = servedId.substring(ReceivedResources.SHARED_ID_PREFIX.length());
+        return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
     }
 
     /** These shared resources, in id order, as served. */
@@ -49,14 +58,18 @@ class SharedResources {
         return ids.isEmpty() ? List.of() : served(received.shared(ids));
     }
 
-    /** Stubs carrying the stored JSON and its rewritten references (see {@link StoredResource}), with CareWeave's id and meta. */
+    /**
+     * Stubs carrying the stored JSON and its rewritten references (see {@link StoredResource}), with CareWeave's id
+     * and meta.
+     */
     private List<Resource> served(List<ReceivedResources.Shared> shared) {
         List<Map<String, String>> rewritten = references.served(shared.stream()
                 .map(s -> new ReferenceRewriter.Sent(s.json(), s.sourceOrganisationId(), null)).toList());
         List<Resource> resources = new ArrayList<>(shared.size());
         for (int i = 0; i < shared.size(); i++) {
             ReceivedResources.Shared one = shared.get(i);
-            Resource stub = StoredResource.stub(fhir, one.resourceType(), new StoredResource(one.json(), rewritten.get(i)));
+            Resource stub = StoredResource.stub(fhir, one.resourceType(),
+                    new StoredResource(one.json(), rewritten.get(i)));
             StoredResource.stamp(stub, one.resourceType(), one.servedId(), one.version(), one.receivedAt(),
                     one.sourceOrganisationId());
             resources.add(stub);
