@@ -49,7 +49,8 @@ class RecordItemMapper {
     /**
      * Served items: stubs of stored resources (see {@link StoredResource}) and resources built from columns.
      *
-     * @param referenced the served {@code Type/id} every rewritten reference names, for {@code _include}
+     * @param referenced the served {@code Type/d<n>} of every shared resource a rewritten reference names, for
+     *                   {@code _include}
      */
     record Served(List<Resource> resources, Set<String> referenced) {
     }
@@ -66,7 +67,8 @@ class RecordItemMapper {
             Resource resource;
             if (item.resourceJson() != null) {
                 StoredResource stored = new StoredResource(item.resourceJson(), rewritten.next());
-                referenced.addAll(stored.references().values());
+                stored.references().values().stream().filter(SharedResources::isServedReference)
+                        .forEach(referenced::add);
                 resource = StoredResource.stub(fhir, item.resourceType(), stored);
             } else {
                 resource = fromColumns(item);
@@ -83,12 +85,33 @@ class RecordItemMapper {
     }
 
     static String servedId(String resourceType, long id) {
-        return (PREFIXED.contains(resourceType) ? PREFIX : "") + id;
+        return (prefixed(resourceType) ? PREFIX : "") + id;
+    }
+
+    /** Whether items of this type are served with {@link #PREFIX} before their id. */
+    private static boolean prefixed(String resourceType) {
+        return PREFIXED.contains(resourceType);
+    }
+
+    /**
+     * A reference to what CareWeave holds ({@code Type/id}: a record item, a patient or a shared resource) as served:
+     * record items of the prefixed types get their served id ({@code CareTeam/r1}); everything else is served as it
+     * is, and returned without being rebuilt, as a Provenance may name thousands.
+     */
+    static String servedReference(String target) {
+        for (String type : PREFIXED) {
+            int slash = type.length();
+            if (target.startsWith(type) && target.length() > slash + 1 && target.charAt(slash) == '/'
+                    && Character.isDigit(target.charAt(slash + 1))) {
+                return type + "/" + PREFIX + target.substring(slash + 1);
+            }
+        }
+        return target;
     }
 
     /** The item id in a served id, or null when the id is not one of a record item of this type. */
     static Long itemId(String resourceType, String servedId) {
-        String digits = PREFIXED.contains(resourceType)
+        String digits = prefixed(resourceType)
                 ? (servedId.startsWith(PREFIX) ? servedId.substring(PREFIX.length()) : "") : servedId;
         return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
     }

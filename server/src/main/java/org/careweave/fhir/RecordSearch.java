@@ -14,13 +14,14 @@ import org.careweave.record.RecordPage;
 import org.careweave.record.RecordQuery;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers a search through one person's record as a search-set Bundle: one policy decision and audit event per
  * call, one statement for the items and the policy's facts, one for the references inside them; all in one
- * read-only transaction, so a search takes one connection from the pool once.
+ * read-only transaction, so a search takes one connection from the pool once, with plans PostgreSQL keeps.
  */
 @Component
 class RecordSearch {
@@ -33,14 +34,25 @@ class RecordSearch {
     private final Callers callers;
     private final RecordItemMapper mapper;
     private final SharedResources shared;
+    private final JdbcClient jdbc;
 
     RecordSearch(FhirContext fhir, PersonRecords records, Callers callers, RecordItemMapper mapper,
-                 SharedResources shared) {
+                 SharedResources shared, JdbcClient jdbc) {
         this.fhir = fhir;
         this.records = records;
         this.callers = callers;
         this.mapper = mapper;
         this.shared = shared;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Every statement of a search is keyed on one person or on a list of ids, so one plan fits every call. Left to
+     * choose, PostgreSQL planned the page and the reference lookup again on every call (1 to 2 ms each, more than
+     * running them), because the plan it keeps is costed for a person of average size. For this transaction only.
+     */
+    private void genericPlans() {
+        jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
     }
 
     FhirContext fhir() {
@@ -49,6 +61,7 @@ class RecordSearch {
 
     @Transactional(readOnly = true)
     Bundle answer(RequestDetails request, RecordQuery query, List<String> includes) {
+        genericPlans();
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
         if (SearchParameters.summaryCount(request.getParameters())) {
             long total = FhirErrors.translated(() -> records.count(who, query));
@@ -72,6 +85,7 @@ class RecordSearch {
     /** Patient/{id}/$everything: the person (on the first page), then every item they may see, newest first. */
     @Transactional(readOnly = true)
     Bundle everything(RequestDetails request, RecordQuery query) {
+        genericPlans();
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
         RecordPage page = FhirErrors.translated(() -> records.page(who, query));
         RecordItemMapper.Served served = mapper.serve(page.items());
@@ -103,6 +117,7 @@ class RecordSearch {
             throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(type + "/" + id.getIdPart()
                     + " does not exist");
         }
+        genericPlans();
         org.careweave.record.RecordItem item = FhirErrors.translated(() -> records.item(
                         callers.current(Purpose.DIRECT_CARE), itemId, type)
                 .orElseThrow(() -> new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(type + "/"

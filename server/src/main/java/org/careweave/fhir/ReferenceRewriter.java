@@ -10,7 +10,6 @@ import java.util.Set;
 import org.careweave.ingest.ReceivedResources;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * Stored resources keep the references their sender wrote: {@code urn:uuid:} fullUrls of the bundle, the sender's
@@ -20,6 +19,8 @@ import tools.jackson.core.JsonToken;
  */
 @Component
 class ReferenceRewriter {
+
+    private static final String QUOTED_NAME = "\"reference\"";
 
     private final ReceivedResources received;
 
@@ -48,29 +49,34 @@ class ReferenceRewriter {
             }
         }
         Map<Long, Map<String, String>> kept = received.bundleTargets(many);
-        List<Map<String, String>> known = new ArrayList<>(resources.size());
         Set<ReceivedResources.SourceReference> wanted = new HashSet<>();
         for (int i = 0; i < resources.size(); i++) {
             Map<String, String> keptHere = kept.getOrDefault(resources.get(i).itemId(), Map.of());
-            known.add(keptHere);
             long source = resources.get(i).sourceOrganisationId();
-            written.get(i).stream().filter(reference -> !keptHere.containsKey(reference))
-                    .forEach(reference -> wanted.add(new ReceivedResources.SourceReference(source, reference)));
+            for (String reference : written.get(i)) {
+                if (!keptHere.containsKey(reference)) {
+                    wanted.add(new ReceivedResources.SourceReference(source, reference));
+                }
+            }
         }
         Map<ReceivedResources.SourceReference, String> targets = received.targets(wanted);
         List<Map<String, String>> served = new ArrayList<>(resources.size());
         for (int i = 0; i < resources.size(); i++) {
-            Map<String, String> rewritten = new HashMap<>();
+            // What was kept is a map of its own, taken as it is: a Provenance keeps thousands of targets.
+            Map<String, String> rewritten = kept.get(resources.get(i).itemId());
+            if (rewritten == null) {
+                rewritten = new HashMap<>();
+            }
+            long source = resources.get(i).sourceOrganisationId();
             for (String reference : written.get(i)) {
-                String target = known.get(i).get(reference);
-                if (target == null) {
-                    target = targets.get(new ReceivedResources.SourceReference(
-                            resources.get(i).sourceOrganisationId(), reference));
-                }
-                if (target != null) {
-                    rewritten.put(reference, servedTarget(target));
+                if (!rewritten.containsKey(reference)) {
+                    String target = targets.get(new ReceivedResources.SourceReference(source, reference));
+                    if (target != null) {
+                        rewritten.put(reference, target);
+                    }
                 }
             }
+            rewritten.replaceAll((reference, target) -> RecordItemMapper.servedReference(target));
             served.add(rewritten);
         }
         return served;
@@ -79,30 +85,64 @@ class ReferenceRewriter {
     /**
      * The value of every {@code reference} string property, at any depth (Reference.reference, in contained resources
      * and extensions too), except local references to contained resources ({@code #id}).
+     *
+     * <p>Found by searching the text for the quoted name rather than reading every token, which cost more than the
+     * rest of the lookup for large resources. Stored resources were parsed when received, so the JSON is valid, and in
+     * valid JSON a quote with an even number of backslashes before it always opens or closes a string; one that opens
+     * {@code "reference"} followed by a colon opens that property's name. A name written with escapes
+     * ({@code "refer\u0065nce"}) is not found, and such a reference is served as written.
      */
     static Set<String> referencesIn(String json) {
         Set<String> references = new HashSet<>();
-        try (JsonParser parser = StoredJson.FACTORY.createParser(json)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.PROPERTY_NAME && parser.currentName().equals("reference")
-                        && parser.nextToken() == JsonToken.VALUE_STRING) {
-                    String reference = parser.getString();
+        int at = 0;
+        while ((at = json.indexOf(QUOTED_NAME, at)) >= 0) {
+            int next = at + QUOTED_NAME.length();
+            if (!escaped(json, at)) {
+                int colon = skipWhitespace(json, next);
+                int quote = colon < json.length() && json.charAt(colon) == ':' ? skipWhitespace(json, colon + 1) : -1;
+                if (quote >= 0 && quote < json.length() && json.charAt(quote) == '"') {
+                    next = endOfString(json, quote);
+                    String literal = json.substring(quote + 1, next - 1);
+                    String reference = literal.indexOf('\\') < 0 ? literal : unescaped(json.substring(quote, next));
                     if (!reference.startsWith("#")) {
                         references.add(reference);
                     }
                 }
             }
+            at = next;
         }
         return references;
     }
 
-    /** Record items are served under their served id ({@code CareTeam/r1}); patients and shared resources as found. */
-    private static String servedTarget(String target) {
-        int slash = target.indexOf('/');
-        String type = target.substring(0, slash);
-        String id = target.substring(slash + 1);
-        return Character.isDigit(id.charAt(0)) && !type.equals("Patient")
-                ? type + "/" + RecordItemMapper.servedId(type, Long.parseLong(id)) : target;
+    /** Whether the character at {@code at} follows an odd number of backslashes. */
+    private static boolean escaped(String json, int at) {
+        int backslashes = 0;
+        while (at - backslashes > 0 && json.charAt(at - backslashes - 1) == '\\') {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    private static int skipWhitespace(String json, int at) {
+        while (at < json.length() && Character.isWhitespace(json.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    /** The index just after the quote that closes the string opened at {@code quote}. */
+    private static int endOfString(String json, int quote) {
+        int at = quote + 1;
+        while (json.charAt(at) != '"') {
+            at += json.charAt(at) == '\\' ? 2 : 1;
+        }
+        return at + 1;
+    }
+
+    private static String unescaped(String literal) {
+        try (JsonParser parser = StoredJson.FACTORY.createParser(literal)) {
+            parser.nextToken();
+            return parser.getString();
+        }
     }
 }

@@ -53,6 +53,11 @@ class SharedResources {
         return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
     }
 
+    /** Whether a served reference ({@code Type/id}) names a shared resource. */
+    static boolean isServedReference(String reference) {
+        return reference.startsWith(ReceivedResources.SHARED_ID_PREFIX, reference.indexOf('/') + 1);
+    }
+
     /** These shared resources, in id order, as served. */
     List<Resource> byIds(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : served(received.shared(ids));

@@ -56,18 +56,20 @@ class RecordSearches {
             filters.params.put("cursor_key", query.cursor().key() == null ? "-infinity" : query.cursor().key().toString());
             filters.params.put("cursor_id", query.cursor().id());
         }
+        // The page size is written into the statement rather than bound: a plan kept for every person (see
+        // fhir.RecordSearch) must know the page is small to read it from the date index instead of sorting the record.
         String sql = "select f.*, g.groups, i.* from " + AccessFacts.sqlCall() + " f"
                 + " cross join (select array_agg(source_org_id || ':' || category || ':' || coalesce(sensitivity, '')"
                 + " || ':' || n) as groups from (" + GROUPS + filters.sql + " group by 1, 2, 3) x) g"
                 + " left join lateral (select k.sort_key, " + RecordItems.COLUMNS
                 + " from (select i.id, " + key + " as sort_key from record_item i" + where
-                + " order by sort_key" + direction + ", i.id" + direction + " limit :limit) k"
+                + " order by sort_key" + direction + ", i.id" + direction + " limit " + (query.count() + 1) + ") k"
                 + " join record_item i on i.id = k.id join organisation o on o.id = i.source_org_id) i on true"
                 + " order by i.sort_key" + direction + ", i.id" + direction;
         List<RecordItem> items = new ArrayList<>();
         AccessFacts[] facts = new AccessFacts[1];
         List<Group> groups = new ArrayList<>();
-        jdbc.sql(sql).params(filters.params).params(accessParameters).param("limit", query.count() + 1)
+        jdbc.sql(sql).params(filters.params).params(accessParameters)
                 .query((ResultSet rs) -> {
                     if (facts[0] == null) {
                         facts[0] = AccessFacts.read(rs);
