@@ -67,7 +67,7 @@ class RecordItemMapper {
             Resource resource;
             if (item.resourceJson() != null) {
                 StoredResource stored = new StoredResource(item.resourceJson(), rewritten.next());
-                stored.references().values().stream().filter(SharedResources::isServedReference)
+                stored.references().values().stream().filter(SharedResources::isSharedReference)
                         .forEach(referenced::add);
                 resource = StoredResource.stub(fhir, item.resourceType(), stored);
             } else {

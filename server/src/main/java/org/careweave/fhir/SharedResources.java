@@ -53,8 +53,8 @@ class SharedResources {
         return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
     }
 
-    /** Whether a served reference ({@code Type/id}) names a shared resource. */
-    static boolean isServedReference(String reference) {
+    /** Whether a reference as served ({@code Type/id}) names a shared resource ({@code Type/d<n>}). */
+    static boolean isSharedReference(String reference) {
         return reference.startsWith(ReceivedResources.SHARED_ID_PREFIX, reference.indexOf('/') + 1);
     }
 

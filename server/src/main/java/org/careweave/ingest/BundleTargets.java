@@ -27,13 +27,11 @@ class BundleTargets {
     /** From this many references to other stored entries of the bundle, they are kept. */
     static final int MANY = 32;
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /**
      * The kept references are the object's property names, thousands of them and each met once: canonicalizing them
-     * as names, as parsers do for a document's few recurring names, only fills and rehashes the symbol table.
+     * when read back, as parsers do for a document's few recurring names, only fills and rehashes the symbol table.
      */
-    private static final JsonFactory TARGETS = JsonFactory.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build();
 
     private final JdbcClient jdbc;
@@ -100,7 +98,7 @@ class BundleTargets {
     static Map<String, String> decode(String json) {
         // About 70 characters a pair, and a map at most 3/4 full: sized once rather than grown by doubling.
         Map<String, String> targets = new HashMap<>(json.length() / 48);
-        try (JsonParser parser = TARGETS.createParser(json)) {
+        try (JsonParser parser = JSON.createParser(json)) {
             parser.nextToken();
             String reference;
             while ((reference = parser.nextName()) != null) {
