@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
@@ -132,7 +131,7 @@ class PlainJsonAnswers {
             }
         }
         try (JsonParser in = StoredJson.FACTORY.createParser(encoded)) {
-            TokenCopy copy = new TokenCopy(in, out, UnaryOperator.identity());
+            TokenCopy copy = new TokenCopy(in, out, TokenCopy.References.AS_WRITTEN);
             in.nextToken();
             out.writeStartObject();
             String name;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -56,17 +57,18 @@ class RecordItemMapper {
     }
 
     Served serve(List<RecordItem> items) {
-        List<ReferenceRewriter.Sent> sent = items.stream().filter(item -> item.resourceJson() != null)
-                .map(item -> new ReferenceRewriter.Sent(item.resourceJson(), item.sourceOrganisationId(),
-                        item.id())).toList();
-        Iterator<Map<String, String>> rewritten = sent.isEmpty() ? Collections.emptyIterator()
-                : references.served(sent).iterator();
+        List<ReferenceRewriter.Sent> sent = items.stream().map(RecordItemMapper::sent).toList();
+        List<ReferenceRewriter.Sent> storedOnly = sent.stream().filter(Objects::nonNull).toList();
+        Iterator<Map<String, String>> rewritten = storedOnly.isEmpty() ? Collections.emptyIterator()
+                : references.served(storedOnly).iterator();
         List<Resource> resources = new ArrayList<>(items.size());
         Set<String> referenced = new HashSet<>();
-        for (RecordItem item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            RecordItem item = items.get(i);
+            ReferenceRewriter.Sent one = sent.get(i);
             Resource resource;
-            if (item.resourceJson() != null) {
-                StoredResource stored = new StoredResource(item.resourceJson(), rewritten.next());
+            if (one != null) {
+                StoredResource stored = new StoredResource(one.json(), one.servedCopy(), rewritten.next());
                 stored.references().values().stream().filter(SharedResources::isSharedReference)
                         .forEach(referenced::add);
                 resource = StoredResource.stub(fhir, item.resourceType(), stored);
@@ -77,6 +79,15 @@ class RecordItemMapper {
             resources.add(resource);
         }
         return new Served(resources, referenced);
+    }
+
+    /** A stored item as it goes to be served (its served copy when it has one), or null for one built from columns. */
+    private static ReferenceRewriter.Sent sent(RecordItem item) {
+        if (item.servedCopy() != null) {
+            return new ReferenceRewriter.Sent(item.servedCopy(), true, item.sourceOrganisationId());
+        }
+        return item.resourceJson() == null ? null
+                : new ReferenceRewriter.Sent(item.resourceJson(), false, item.sourceOrganisationId());
     }
 
     /** One item as a whole HAPI resource, for answers HAPI does not render in a request (rest-hook notifications). */

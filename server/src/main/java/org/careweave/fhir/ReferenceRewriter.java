@@ -28,55 +28,43 @@ class ReferenceRewriter {
         this.received = received;
     }
 
-    /** A stored resource about to be served: its JSON as its sender wrote it, and its record item id if it is one. */
-    record Sent(String json, long sourceOrganisationId, Long itemId) {
+    /**
+     * A stored resource about to be served: its JSON as its sender wrote it, or its served copy (see
+     * {@link ServedCopyJson}), and the organisation that sent it, within whose resources its references are resolved.
+     */
+    record Sent(String json, boolean servedCopy, long sourceOrganisationId) {
+
+        Set<String> references() {
+            return servedCopy ? ServedCopyJson.referencesIn(json) : referencesIn(json);
+        }
     }
 
     /**
-     * Finds the references in all these resources and looks up, in one statement, those whose targets were not kept
-     * at ingest (see {@link ReceivedResources#bundleTargets}).
+     * Finds the references in all these resources (in a served copy, only those it left as sent) and looks them all
+     * up in one statement.
      *
      * @return for each resource, in order, the served {@code Type/id} for each reference in it that CareWeave rewrites
      */
     List<Map<String, String>> served(List<Sent> resources) {
         List<Set<String>> written = new ArrayList<>(resources.size());
-        List<Long> many = new ArrayList<>();
-        for (Sent sent : resources) {
-            Set<String> found = referencesIn(sent.json());
-            written.add(found);
-            if (sent.itemId() != null && found.size() >= ReceivedResources.BUNDLE_TARGETS_KEPT_FROM) {
-                many.add(sent.itemId());
-            }
-        }
-        Map<Long, Map<String, String>> kept = received.bundleTargets(many);
         Set<ReceivedResources.SourceReference> wanted = new HashSet<>();
-        for (int i = 0; i < resources.size(); i++) {
-            Map<String, String> keptHere = kept.getOrDefault(resources.get(i).itemId(), Map.of());
-            long source = resources.get(i).sourceOrganisationId();
-            for (String reference : written.get(i)) {
-                if (!keptHere.containsKey(reference)) {
-                    wanted.add(new ReceivedResources.SourceReference(source, reference));
-                }
-            }
+        for (Sent sent : resources) {
+            Set<String> found = sent.references();
+            written.add(found);
+            found.forEach(reference -> wanted.add(new ReceivedResources.SourceReference(sent.sourceOrganisationId(),
+                    reference)));
         }
         Map<ReceivedResources.SourceReference, String> targets = received.targets(wanted);
         List<Map<String, String>> served = new ArrayList<>(resources.size());
         for (int i = 0; i < resources.size(); i++) {
-            // What was kept is a map of its own, taken as it is: a Provenance keeps thousands of targets.
-            Map<String, String> rewritten = kept.get(resources.get(i).itemId());
-            if (rewritten == null) {
-                rewritten = new HashMap<>();
-            }
+            Map<String, String> rewritten = new HashMap<>();
             long source = resources.get(i).sourceOrganisationId();
             for (String reference : written.get(i)) {
-                if (!rewritten.containsKey(reference)) {
-                    String target = targets.get(new ReceivedResources.SourceReference(source, reference));
-                    if (target != null) {
-                        rewritten.put(reference, target);
-                    }
+                String target = targets.get(new ReceivedResources.SourceReference(source, reference));
+                if (target != null) {
+                    rewritten.put(reference, RecordItemMapper.servedReference(target));
                 }
             }
-            rewritten.replaceAll((reference, target) -> RecordItemMapper.servedReference(target));
             served.add(rewritten);
         }
         return served;
@@ -139,7 +127,8 @@ class ReferenceRewriter {
         return at + 1;
     }
 
-    private static String unescaped(String literal) {
+    /** A JSON string literal, quotes included, as the text it stands for. */
+    static String unescaped(String literal) {
         try (JsonParser parser = StoredJson.FACTORY.createParser(literal)) {
             parser.nextToken();
             return parser.getString();

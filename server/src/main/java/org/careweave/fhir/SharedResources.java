@@ -69,12 +69,12 @@ class SharedResources {
      */
     private List<Resource> served(List<ReceivedResources.Shared> shared) {
         List<Map<String, String>> rewritten = references.served(shared.stream()
-                .map(s -> new ReferenceRewriter.Sent(s.json(), s.sourceOrganisationId(), null)).toList());
+                .map(s -> new ReferenceRewriter.Sent(s.json(), false, s.sourceOrganisationId())).toList());
         List<Resource> resources = new ArrayList<>(shared.size());
         for (int i = 0; i < shared.size(); i++) {
             ReceivedResources.Shared one = shared.get(i);
             Resource stub = StoredResource.stub(fhir, one.resourceType(),
-                    new StoredResource(one.json(), rewritten.get(i)));
+                    new StoredResource(one.json(), false, rewritten.get(i)));
             StoredResource.stamp(stub, one.resourceType(), one.servedId(), one.version(), one.receivedAt(),
                     one.sourceOrganisationId());
             resources.add(stub);

@@ -15,7 +15,8 @@ import tools.jackson.core.json.JsonFactory;
  * Writes a stored resource (see {@link StoredResource}) from its stub, copying the partner's JSON token by token:
  * resourceType and CareWeave's id first, meta merged where the partner wrote it (or last), everything else in the
  * partner's order with strings and numbers exactly as written, and each reference as served. Nothing is parsed into a
- * HAPI model; what comes out is what HAPI would encode for the parsed resource, once parsed again.
+ * HAPI model; what comes out is what HAPI would encode for the parsed resource, once parsed again. A resource kept
+ * with a served copy (see {@link ServedCopyJson}) is written from that instead.
  */
 final class StoredJson {
 
@@ -37,9 +38,13 @@ final class StoredJson {
             String rewritten = stored.references().get(written);
             return rewritten != null ? rewritten : asHapiEncodes(written, serverBase);
         };
+        if (stored.servedCopy()) {
+            ServedCopyJson.write(out, stored.json(), stub, served);
+            return;
+        }
         try (JsonParser in = FACTORY.createParser(stored.json())) {
             in.nextToken();
-            TokenCopy copy = new TokenCopy(in, out, served);
+            TokenCopy copy = new TokenCopy(in, out, (generator, written) -> generator.writeString(served.apply(written)));
             out.writeStartObject();
             out.writeStringProperty("resourceType", stub.fhirType());
             out.writeStringProperty("id", stub.getIdElement().getIdPart());
@@ -50,7 +55,7 @@ final class StoredJson {
                 if (name.equals("meta") && value == JsonToken.START_OBJECT && !metaWritten) {
                     meta(in, out, stub.getMeta(), copy);
                     metaWritten = true;
-                } else if (name.equals("resourceType") || name.equals("id") || name.equals("_id") || name.equals("meta")) {
+                } else if (setByCareWeave(name)) {
                     in.skipChildren();
                 } else {
                     out.writeName(name);
@@ -64,14 +69,27 @@ final class StoredJson {
         }
     }
 
+    /** Whether the top-level member is one CareWeave writes itself (any meta after the first is dropped). */
+    static boolean setByCareWeave(String name) {
+        return name.equals("resourceType") || name.equals("id") || name.equals("_id") || name.equals("meta");
+    }
+
     /** CareWeave's meta elements, then the partner's others when {@code in} is on the partner's meta. */
     private static void meta(JsonParser in, JsonGenerator out, Meta own, TokenCopy copy) {
         out.writeObjectPropertyStart("meta");
         out.writeStringProperty("versionId", own.getVersionId());
         out.writeStringProperty("lastUpdated", own.getLastUpdatedElement().getValueAsString());
         out.writeStringProperty("source", own.getSource());
+        if (in != null) {
+            partnerMeta(in, out, copy);
+        }
+        out.writeEndObject();
+    }
+
+    /** The members of the partner's meta, but those CareWeave sets, from the parser on its start to its end. */
+    static void partnerMeta(JsonParser in, JsonGenerator out, TokenCopy copy) {
         String name;
-        while (in != null && (name = in.nextName()) != null) {
+        while ((name = in.nextName()) != null) {
             JsonToken value = in.nextToken();
             if (OWN_META.contains(name)) {
                 in.skipChildren();
@@ -80,7 +98,6 @@ final class StoredJson {
                 copy.value(value, name);
             }
         }
-        out.writeEndObject();
     }
 
     /**

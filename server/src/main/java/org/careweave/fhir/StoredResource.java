@@ -1,5 +1,6 @@
 package org.careweave.fhir;
 
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.UriType;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * A resource a partner sent, on its way to being served but not yet parsed. It rides on a <em>stub</em>: an empty
@@ -21,9 +23,11 @@ import org.hl7.fhir.r4.model.UriType;
  * the sender's, with any extensions on them), the rest of the sender's meta is kept, and each reference in
  * {@code references} is rewritten.
  *
- * @param references the served {@code Type/id} for each reference as written that CareWeave rewrites
+ * @param json       the resource as its sender wrote it or, when {@code servedCopy}, its served copy ({@link ServedCopyJson})
+ * @param references the served {@code Type/id} for each reference as written that CareWeave rewrites (in a served
+ *                   copy, of those it left as sent)
  */
-record StoredResource(String json, Map<String, String> references) {
+record StoredResource(String json, boolean servedCopy, Map<String, String> references) {
 
     private static final String USER_DATA = StoredResource.class.getName();
 
@@ -57,6 +61,14 @@ record StoredResource(String json, Map<String, String> references) {
         StoredResource stored = of(resource);
         if (stored == null) {
             return resource;
+        }
+        if (stored.servedCopy()) {
+            StringWriter json = new StringWriter(stored.json().length() + 200);
+            try (JsonGenerator out = StoredJson.FACTORY.createGenerator(json)) {
+                StoredJson.write(out, resource, null);
+            }
+            Resource parsed = (Resource) fhir.newJsonParser().parseResource(json.toString());
+            return parsed.setIdElement(resource.getIdElement());
         }
         Resource parsed = (Resource) fhir.newJsonParser().parseResource(stored.json());
         parsed.setIdElement(resource.getIdElement());

@@ -1,7 +1,5 @@
 package org.careweave.fhir;
 
-import java.util.function.UnaryOperator;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -9,15 +7,24 @@ import tools.jackson.core.JsonToken;
 /**
  * Copies JSON values from a parser to a generator token by token. Numbers are copied as written (a FHIR decimal's
  * precision is in its digits: 1.50 is not 1.5), and the string value of every {@code reference} property, at any
- * depth, passes through {@code references}.
+ * depth, is written by {@code references}.
  */
 final class TokenCopy {
 
+    /** Writes the value of a {@code reference} property, given as written. */
+    @FunctionalInterface
+    interface References {
+
+        References AS_WRITTEN = JsonGenerator::writeString;
+
+        void write(JsonGenerator out, String reference);
+    }
+
     private final JsonParser in;
     private final JsonGenerator out;
-    private final UnaryOperator<String> references;
+    private final References references;
 
-    TokenCopy(JsonParser in, JsonGenerator out, UnaryOperator<String> references) {
+    TokenCopy(JsonParser in, JsonGenerator out, References references) {
         this.in = in;
         this.out = out;
         this.references = references;
@@ -49,7 +56,7 @@ final class TokenCopy {
             }
             case VALUE_STRING -> {
                 if ("reference".equals(name)) {
-                    out.writeString(references.apply(in.getString()));
+                    references.write(out, in.getString());
                 } else {
                     out.writeString(in.getStringCharacters(), in.getStringOffset(), in.getStringLength());
                 }

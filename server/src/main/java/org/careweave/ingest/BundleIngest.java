@@ -32,18 +32,18 @@ class BundleIngest {
     private final DirectoryResources directory;
     private final PersonMatching persons;
     private final RecordImport records;
-    private final BundleTargets bundleTargets;
+    private final ServedCopies servedCopies;
     private final IngestLog ingestLog;
     private final TransactionTemplate transactions;
 
     BundleIngest(ReferenceResolver resolver, DirectoryResources directory, PersonMatching persons,
-                 RecordImport records, BundleTargets bundleTargets, IngestLog ingestLog,
+                 RecordImport records, ServedCopies servedCopies, IngestLog ingestLog,
                  PlatformTransactionManager transactionManager) {
         this.resolver = resolver;
         this.directory = directory;
         this.persons = persons;
         this.records = records;
-        this.bundleTargets = bundleTargets;
+        this.servedCopies = servedCopies;
         this.ingestLog = ingestLog;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -96,7 +96,7 @@ class BundleIngest {
         }
     }
 
-    /** @param index the bundle's, to keep where references point for items with many; null not to */
+    /** @param index the bundle's, to keep served copies of items with many references; null not to */
     private void write(long source, List<Entry> entries, BundleIndex index) {
         directory.upsert(source, entries.stream().filter(e -> e.ok() && e.kind == ResourceKinds.DIRECTORY).toList());
         entries.stream().filter(e -> e.ok() && e.kind == ResourceKinds.PATIENT).forEach(e -> linkPatient(source, e));
@@ -120,7 +120,7 @@ class BundleIngest {
             entry.change = outcome.change();
         }
         if (index != null) {
-            bundleTargets.keep(index, items);
+            servedCopies.keep(index, items);
         }
     }
 

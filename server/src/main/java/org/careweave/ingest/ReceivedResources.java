@@ -141,26 +141,6 @@ public class ReceivedResources {
         return targets;
     }
 
-    /** Items with at least this many distinct references may have their bundle's targets kept (see below). */
-    public static final int BUNDLE_TARGETS_KEPT_FROM = BundleTargets.MANY;
-
-    /**
-     * Where the references of these record items into their own bundles point, as kept at ingest for items with many
-     * (V77): for each item that has them, the reference as written and the {@code Type/id} as in {@link #targets}.
-     */
-    public Map<Long, Map<String, String>> bundleTargets(Collection<Long> itemIds) {
-        Map<Long, Map<String, String>> kept = new HashMap<>();
-        if (itemIds.isEmpty()) {
-            return kept;
-        }
-        jdbc.sql("select item_id, targets from record_item_bundle_targets where item_id = any(cast(:ids as bigint[]))")
-                .param("ids", itemIds.toArray(Long[]::new))
-                .query((ResultSet rs) -> {
-                    kept.put(rs.getLong(1), BundleTargets.decode(rs.getString(2)));
-                });
-        return kept;
-    }
-
     /** Column arrays for one kind of reference, bound as parameters of the statement above. */
     private static final class Batch {
 

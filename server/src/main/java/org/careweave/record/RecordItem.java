@@ -10,13 +10,15 @@ import org.careweave.access.DataCategory;
  * One item of a person's record.
  *
  * @param category         what kind of item, e.g. problem, medication, emergency-admission
- * @param resourceJson     the FHIR resource exactly as a partner sent it, or null for items the platform produced
+ * @param resourceJson     the FHIR resource exactly as a partner sent it, or null for items the platform produced and
+ *                         for those read with their served copy
+ * @param servedCopy       the resource as served, made at ingest for resources with many references (see V79), or null
  */
 public record RecordItem(long id, long personId, String resourceType, String category, DataCategory dataCategory,
                          String codeSystem, String code, String display, String status, Instant start, Instant end,
                          BigDecimal value, String unit, String detail, long sourceOrganisationId,
                          String sourceOrganisationName, String sourceId, int version, Instant receivedAt,
-                         String resourceJson) {
+                         String resourceJson, String servedCopy) {
 
     /** Length of stay in whole days, for admissions; 0 while the stay has no end. */
     public long lengthOfStayDays() {

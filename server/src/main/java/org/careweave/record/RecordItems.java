@@ -23,14 +23,22 @@ class RecordItems {
         this.jdbc = jdbc;
     }
 
-    /** The columns {@link #item} reads, of {@code record_item i} joined with {@code organisation o}. */
+    /**
+     * The columns {@link #item} reads, of {@code record_item i} joined {@link #WITH} the rest. The resource as sent is
+     * not read when its served copy is.
+     */
     static final String COLUMNS = """
             i.id, i.person_id, i.resource_type, i.category, i.code_system, i.code, i.display,
                    i.status, i.effective_start, i.effective_end, i.value_numeric, i.value_unit, i.detail,
                    i.sensitivity, i.source_org_id, o.name as source_name, i.source_id, i.version,
-                   i.received_at, i.resource""";
+                   i.received_at, case when c.item_id is null then i.resource end as resource,
+                   c.json as served_copy""";
 
-    static final String SELECT = "select " + COLUMNS + "\n  from record_item i join organisation o on o.id = i.source_org_id\n";
+    /** What {@link #COLUMNS} needs besides {@code record_item i}: the source's name and a current served copy. */
+    static final String WITH = " join organisation o on o.id = i.source_org_id"
+            + " left join record_item_served_copy c on c.item_id = i.id and c.version = i.version";
+
+    static final String SELECT = "select " + COLUMNS + "\n  from record_item i" + WITH + "\n";
 
     java.util.Optional<RecordItem> byId(long id, String resourceType) {
         return jdbc.sql(SELECT + " where i.id = :id and i.resource_type = :type")
@@ -68,7 +76,8 @@ class RecordItems {
                 instant(rs.getTimestamp("effective_start")), instant(rs.getTimestamp("effective_end")),
                 rs.getObject("value_numeric", BigDecimal.class), rs.getString("value_unit"), rs.getString("detail"),
                 rs.getLong("source_org_id"), rs.getString("source_name"), rs.getString("source_id"),
-                rs.getInt("version"), instant(rs.getTimestamp("received_at")), rs.getString("resource"));
+                rs.getInt("version"), instant(rs.getTimestamp("received_at")), rs.getString("resource"),
+                rs.getString("served_copy"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -64,7 +64,7 @@ class RecordSearches {
                 + " left join lateral (select k.sort_key, " + RecordItems.COLUMNS
                 + " from (select i.id, " + key + " as sort_key from record_item i" + where
                 + " order by sort_key" + direction + ", i.id" + direction + " limit " + (query.count() + 1) + ") k"
-                + " join record_item i on i.id = k.id join organisation o on o.id = i.source_org_id) i on true"
+                + " join record_item i on i.id = k.id" + RecordItems.WITH + ") i on true"
                 + " order by i.sort_key" + direction + ", i.id" + direction;
         List<RecordItem> items = new ArrayList<>();
         AccessFacts[] facts = new AccessFacts[1];

@@ -42,6 +42,10 @@ class StoredJsonUnitTests {
                      "versionId":"7","profile":["http://x/p"],"tag":[{"system":"http://t","code":"c"}],
                      "extension":[{"url":"http://e/m","valueReference":{"reference":"Organization/o1"}}]}}""";
 
+    /** How HAPI writes the stubs' lastUpdated, 2024-05-01T10:15:30.123Z, in this JVM's time zone. */
+    private static final String LAST_UPDATED = new InstantType(Date.from(java.time.Instant.parse(
+            "2024-05-01T10:15:30.123Z"))).getValueAsString();
+
     private static final Map<String, String> REWRITTEN = Map.of(
             "urn:uuid:5a1e0000-0000-4000-8000-000000000001", "Patient/42",
             "Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|9999912345", "Practitioner/d7",
@@ -94,9 +98,62 @@ class StoredJsonUnitTests {
         }
     }
 
+    @Test
+    void aServedCopyIsServedAsTheResourceItWasMadeFrom() {
+        // At ingest the bundle knew two of the references as its own record items; the rest are resolved when served.
+        Map<String, String> itemTargets = Map.of("Condition/c2", "Condition/99",
+                "urn:uuid:7b2e0000-0000-4000-8000-000000000009", "CareTeam/8");
+        Map<String, String> resolvedWhenServed = new java.util.HashMap<>(REWRITTEN);
+        resolvedWhenServed.remove("Condition/c2");
+        Map<String, String> allRewritten = new java.util.HashMap<>(REWRITTEN);
+        allRewritten.put("urn:uuid:7b2e0000-0000-4000-8000-000000000009", "CareTeam/r8");
+
+        String copy = new ServedCopyJson().copyOf(SENT.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                itemTargets::get);
+        Resource fromCopy = stub(copy, true, resolvedWhenServed, "MedicationRequest");
+        Resource fromSent = stub(SENT, allRewritten);
+
+        assertThat(ServedCopyJson.referencesIn(copy)).containsExactlyInAnyOrder(
+                "urn:uuid:5a1e0000-0000-4000-8000-000000000001", "http://localhost:8080/fhir/Practitioner/p2/_history/1",
+                "Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|9999912345", "Organization/o1",
+                "Organization/o2/_history/4", "http://other.org/fhir/Condition/c1/_history/2");
+        assertThat(copy).startsWith("{\"meta\":{\"profile\":[\"http://x/p\"],").doesNotContain("\n")
+                .doesNotContain("\"versionId\"").contains("\"value\":1.50")
+                .contains("\"reference\":\"Condition/99\"").contains("\"reference\":\"CareTeam/r8\"");
+        assertThat(canonical(copied(fromCopy))).isEqualTo(canonical(copied(fromSent)));
+        assertThat(copied(fromCopy)).startsWith("{\"resourceType\":\"MedicationRequest\",\"id\":\"5\",\"meta\":"
+                + "{\"versionId\":\"3\",\"lastUpdated\":\"" + LAST_UPDATED + "\",\"source\":\"Organization/12\",");
+        assertThat(canonical(hapi().encodeResourceToString(StoredResource.materialized(FHIR, fromCopy))))
+                .isEqualTo(canonical(hapi().encodeResourceToString(StoredResource.materialized(FHIR, fromSent))));
+    }
+
+    @Test
+    void aServedCopyKeepsReferencesWithEscapesAndResourcesWithNothingButTheirType() {
+        String sent = """
+                {"resourceType":"Observation","status":"final","code":{"text":"x \\u0001 \\"y\\""},
+                 "subject":{"reference":"Patient/a\\"b\\u0001c\\\\"}}""";
+        String copy = new ServedCopyJson().copyOf(sent.getBytes(java.nio.charset.StandardCharsets.UTF_8), r -> null);
+
+        assertThat(ServedCopyJson.referencesIn(copy)).containsExactly("Patient/a\"b\u0001c\\");
+        Resource fromCopy = stub(copy, true, Map.of("Patient/a\"b\u0001c\\", "Patient/42"), "Observation");
+        Observation served = FHIR.newJsonParser().parseResource(Observation.class, copied(fromCopy));
+        assertThat(served.getSubject().getReference()).isEqualTo("Patient/42");
+        assertThat(served.getCode().getText()).isEqualTo("x \u0001 \"y\"");
+
+        String bare = new ServedCopyJson().copyOf("{\"resourceType\":\"Basic\",\"id\":\"b\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), r -> null);
+        assertThat(bare).isEqualTo("{\"meta\":{}}");
+        assertThat(copied(stub(bare, true, Map.of(), "Observation"))).isEqualTo("{\"resourceType\":\"Observation\","
+                + "\"id\":\"5\",\"meta\":{\"versionId\":\"3\",\"lastUpdated\":\"" + LAST_UPDATED + "\","
+                + "\"source\":\"Organization/12\"}}");
+    }
+
     private static Resource stub(String json, Map<String, String> references) {
-        Resource stub = StoredResource.stub(FHIR, FHIR.newJsonParser().parseResource(json).fhirType(),
-                new StoredResource(json, references));
+        return stub(json, false, references, FHIR.newJsonParser().parseResource(json).fhirType());
+    }
+
+    private static Resource stub(String json, boolean servedCopy, Map<String, String> references, String type) {
+        Resource stub = StoredResource.stub(FHIR, type, new StoredResource(json, servedCopy, references));
         stub.setIdElement(new IdType(stub.fhirType(), "5"));
         stub.getMeta().setVersionIdElement(new IdType("3"))
                 .setLastUpdatedElement(new InstantType(Date.from(java.time.Instant.parse("2024-05-01T10:15:30.123Z"))))

@@ -24,11 +24,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A resource with many references into its own bundle (Synthea's Provenance names every resource of the bundle) has
- * them resolved once at ingest; served, each still names what CareWeave serves for its target.
+ * A resource with many references into its own bundle (Synthea's Provenance names every resource of the bundle) is
+ * kept with a served copy made at ingest; served from it, each reference still names what CareWeave serves for its
+ * target, and the answer is the one the resource as sent gives.
  */
 @CareWeaveTest
-class BundleTargetsIntegrationTests {
+class ServedCopiesIntegrationTests {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -64,28 +65,53 @@ class BundleTargetsIntegrationTests {
                 .param("org", practice).query(Long.class).single();
         relationships.start(person, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(practice));
 
-        assertThat(keptTargets(practice)).isEqualTo(40);
+        assertThat(servedCopies(practice)).isEqualTo(1);
         Set<String> served = servedObservations(http, token, person);
         assertThat(served).hasSize(40);
         assertThat(provenanceTargets(http, token, person)).containsExactlyInAnyOrderElementsOf(
                 concat(served, "Patient/" + person));
+        String fromCopy = provenance(http, token, person, "application/fhir+json");
+        assertThat(fromCopy).contains("\"profile\":[\"http://example.org/provenance\"]")
+                .contains("\"reference\":\"https://elsewhere.example/fhir/Device/d1\"").doesNotContain("urn:uuid");
+        assertThat(provenance(http, token, person, "application/fhir+xml")).isEqualTo(fromCopy);
+        setCopyVersions(practice, "-1");
+        assertThat(provenance(http, token, person, "application/fhir+json")).as("served from the JSON as sent")
+                .isEqualTo(fromCopy);
+        setCopyVersions(practice, "i.version");
 
         assertThat(http.fhirPost(token, bundle(tag, patient, observations, observations)).statusCode()).isEqualTo(200);
-        assertThat(keptTargets(practice)).isEqualTo(40);
+        assertThat(servedCopies(practice)).isEqualTo(1);
 
         List<String> two = observations.subList(0, 2);
         assertThat(http.fhirPost(token, bundle(tag, patient, observations, two)).statusCode()).isEqualTo(200);
-        assertThat(keptTargets(practice)).as("a Provenance now naming two keeps nothing").isZero();
+        assertThat(servedCopies(practice)).as("a Provenance now naming two has no copy").isZero();
         assertThat(provenanceTargets(http, token, person)).hasSize(3).contains("Patient/" + person)
                 .allMatch(target -> target.startsWith("Patient/") || served.contains(target));
     }
 
-    private int keptTargets(long practice) {
+    /** Served copies of the organisation's items, of their current versions. */
+    private int servedCopies(long practice) {
         return jdbc.sql("""
-                        select coalesce(sum((select count(*) from json_object_keys(cast(t.targets as json)))), 0)
-                          from record_item_bundle_targets t join record_item i on i.id = t.item_id
+                        select count(*) from record_item_served_copy c
+                          join record_item i on i.id = c.item_id and i.version = c.version
                          where i.source_org_id = :org""")
                 .param("org", practice).query(Integer.class).single();
+    }
+
+    private void setCopyVersions(long practice, String version) {
+        jdbc.sql("update record_item_served_copy c set version = " + version
+                        + " from record_item i where i.id = c.item_id and i.source_org_id = :org")
+                .param("org", practice).update();
+    }
+
+    /** The Provenance as served in this format, once parsed, encoded by HAPI. */
+    private static String provenance(Http http, String token, long person, String format) {
+        HttpResponse<String> answer = http.get("/fhir/Provenance?patient=" + person, "Authorization", "Bearer " + token,
+                "Accept", format);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Bundle bundle = (Bundle) (format.endsWith("xml") ? FHIR.newXmlParser() : FHIR.newJsonParser())
+                .parseResource(answer.body());
+        return FHIR.newJsonParser().encodeResourceToString(bundle.getEntryFirstRep().getResource());
     }
 
     private static Set<String> servedObservations(Http http, String token, long person) {
@@ -126,7 +152,9 @@ class BundleTargetsIntegrationTests {
         String targets = named.stream().map(url -> "{\"reference\":\"" + url + "\"}").collect(Collectors.joining(","));
         entries.append(',').append(entry("urn:uuid:" + UUID.nameUUIDFromBytes(tag.getBytes()), "Provenance", """
                 {"resourceType":"Provenance","id":"prov-%s","target":[{"reference":"%s"},%s],
-                 "recorded":"2024-02-01T00:00:00Z","agent":[{"who":{"display":"Synthetic"}}]}"""
+                 "recorded":"2024-02-01T00:00:00Z","agent":[{"who":{"display":"Synthetic"}}],
+                 "entity":[{"role":"source","what":{"reference":"https://elsewhere.example/fhir/Device/d1"}}],
+                 "meta":{"versionId":"9","profile":["http://example.org/provenance"]}}"""
                 .formatted(tag, patient, targets)));
         return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entries + "]}";
     }
