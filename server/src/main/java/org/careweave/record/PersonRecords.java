@@ -39,7 +39,7 @@ public class PersonRecords {
     }
 
     /**
-     * The record as this viewer may see it.
+     * The record as this viewer may see it, each item with its typed columns (not the resource a partner sent).
      *
      * @throws PersonNotFound                         when there is no such person
      * @throws org.careweave.access.AccessDenied      when the viewer may not see the person at all

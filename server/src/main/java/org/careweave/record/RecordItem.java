@@ -10,8 +10,8 @@ import org.careweave.access.DataCategory;
  * One item of a person's record.
  *
  * @param category         what kind of item, e.g. problem, medication, emergency-admission
- * @param resourceJson     the FHIR resource exactly as a partner sent it, or null for items the platform produced and
- *                         for those read with their served copy
+ * @param resourceJson     the FHIR resource exactly as a partner sent it, or null for items the platform produced, for
+ *                         those read with their served copy, and in whole records (which carry the typed columns only)
  * @param servedCopy       the resource as served, made at ingest for resources with many references (see V79), or null
  */
 public record RecordItem(long id, long personId, String resourceType, String category, DataCategory dataCategory,

@@ -17,6 +17,12 @@ class RecordItems {
 
     private static final int MOST_ITEMS_PER_PERSON = 5000;
 
+    private static final String TYPED = """
+            i.id, i.person_id, i.resource_type, i.category, i.code_system, i.code, i.display,
+                   i.status, i.effective_start, i.effective_end, i.value_numeric, i.value_unit, i.detail,
+                   i.sensitivity, i.source_org_id, o.name as source_name, i.source_id, i.version,
+                   i.received_at""";
+
     private final JdbcClient jdbc;
 
     RecordItems(JdbcClient jdbc) {
@@ -24,21 +30,24 @@ class RecordItems {
     }
 
     /**
-     * The columns {@link #item} reads, of {@code record_item i} joined {@link #WITH} the rest. The resource as sent is
-     * not read when its served copy is.
+     * The columns {@link #item} reads, of {@code record_item i} joined {@link #WITH} the rest: the typed columns, and
+     * the resource to serve (its JSON as sent, or its served copy, see V79, which is then read instead).
      */
-    static final String COLUMNS = """
-            i.id, i.person_id, i.resource_type, i.category, i.code_system, i.code, i.display,
-                   i.status, i.effective_start, i.effective_end, i.value_numeric, i.value_unit, i.detail,
-                   i.sensitivity, i.source_org_id, o.name as source_name, i.source_id, i.version,
-                   i.received_at, case when c.item_id is null then i.resource end as resource,
-                   c.json as served_copy""";
+    static final String COLUMNS = TYPED
+            + ", case when c.item_id is null then i.resource end as resource, c.json as served_copy";
 
     /** What {@link #COLUMNS} needs besides {@code record_item i}: the source's name and a current served copy. */
     static final String WITH = " join organisation o on o.id = i.source_org_id"
             + " left join record_item_served_copy c on c.item_id = i.id and c.version = i.version";
 
     static final String SELECT = "select " + COLUMNS + "\n  from record_item i" + WITH + "\n";
+
+    /**
+     * The typed columns only, for whole records read to be shown or scored: the resources (a few kilobytes each, and
+     * a thousand items in a hospital record) are not read.
+     */
+    private static final String SELECT_TYPED = "select " + TYPED + ", null as resource, null as served_copy"
+            + "\n  from record_item i join organisation o on o.id = i.source_org_id\n";
 
     java.util.Optional<RecordItem> byId(long id, String resourceType) {
         return jdbc.sql(SELECT + " where i.id = :id and i.resource_type = :type")
@@ -55,9 +64,9 @@ class RecordItems {
              order by i.effective_start desc nulls last, i.id desc
              limit :limit""";
 
-    /** The items, without asking the access policy: for trusted paths only. */
+    /** The items, without asking the access policy (for trusted paths only), with their typed columns only. */
     List<RecordItem> of(long personId, RecordFilter filter) {
-        return filtered(jdbc.sql(SELECT + FILTERED), personId, filter).query(RecordItems::item).list();
+        return filtered(jdbc.sql(SELECT_TYPED + FILTERED), personId, filter).query(RecordItems::item).list();
     }
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, long personId, RecordFilter filter) {
