@@ -60,7 +60,10 @@ class StartupFailureTests {
         }
     }
 
+    /** Starts CareWeave with these arguments and MLLP on a free port, so only the failure under test can stop it. */
     private static void start(String... args) {
-        new SpringApplicationBuilder(CareWeaveApplication.class).run(args);
+        String[] withFreeMllp = java.util.Arrays.copyOf(args, args.length + 1);
+        withFreeMllp[args.length] = "--careweave.mllp.port=0";
+        new SpringApplicationBuilder(CareWeaveApplication.class).run(withFreeMllp);
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.test.context.ContextConfiguration;
         "careweave.bootstrap.client-id=qxy-feed",
         "careweave.bootstrap.client-secret=bootstrap-secret-0123",
         "careweave.bootstrap.admin-user=firstadmin",
-        "careweave.bootstrap.admin-password=first-admin-password"})
+        "careweave.bootstrap.admin-password=first-admin-password",
+        "careweave.mllp.port=0"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @ExtendWith(OutputCaptureExtension.class)
 class BootstrapIntegrationTests {
@@ -80,7 +81,8 @@ class BootstrapIntegrationTests {
     void clientWithoutSecretStopsStartUpNamingTheSetting(CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(CareWeaveApplication.class)
                 .initializers(new TestDatabase())
-                .run("--server.port=0", "--careweave.demo.enabled=false", "--careweave.bootstrap.organisation=QXY02",
+                .run("--server.port=0", "--careweave.mllp.port=0", "--careweave.demo.enabled=false",
+                        "--careweave.bootstrap.organisation=QXY02",
                         "--careweave.bootstrap.client-id=lonely"))
                 .isInstanceOf(Exception.class);
 
