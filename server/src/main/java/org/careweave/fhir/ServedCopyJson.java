@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
@@ -34,8 +33,7 @@ class ServedCopyJson implements ServedCopyMaker {
             if (target != null) {
                 out.writeString(RecordItemMapper.servedReference(target));
             } else {
-                out.writeRawValue("\"" + MARK + new String(JsonStringEncoder.getInstance().quoteAsCharArray(written))
-                        + MARK + "\"");
+                out.writeRawValue("\"" + MARK + escaped(written) + MARK + "\"");
             }
         };
         StringWriter meta = new StringWriter();
@@ -48,20 +46,7 @@ class ServedCopyJson implements ServedCopyMaker {
             in.nextToken();
             metaOut.writeStartObject();
             membersOut.writeStartObject();
-            boolean metaSeen = false;
-            String name;
-            while ((name = in.nextName()) != null) {
-                JsonToken value = in.nextToken();
-                if (name.equals("meta") && value == JsonToken.START_OBJECT && !metaSeen) {
-                    StoredJson.partnerMeta(in, metaOut, metaCopy);
-                    metaSeen = true;
-                } else if (StoredJson.setByCareWeave(name)) {
-                    in.skipChildren();
-                } else {
-                    membersOut.writeName(name);
-                    membersCopy.value(value, name);
-                }
-            }
+            StoredJson.members(in, membersOut, membersCopy, () -> StoredJson.partnerMeta(in, metaOut, metaCopy));
             metaOut.writeEndObject();
             membersOut.writeEndObject();
         }
@@ -110,17 +95,19 @@ class ServedCopyJson implements ServedCopyMaker {
         while ((mark = copy.indexOf(MARK, from)) >= 0) {
             int end = copy.indexOf(MARK, mark + 1);
             out.writeRaw(copy, from, mark - from);
-            out.writeRaw(new String(JsonStringEncoder.getInstance().quoteAsCharArray(
-                    served.apply(unescaped(copy, mark + 1, end)))));
+            out.writeRaw(escaped(served.apply(unescaped(copy, mark + 1, end))));
             from = end + 1;
         }
         out.writeRaw(copy, from, copy.length() - from);
     }
 
     private static StringBuilder quoted(StringBuilder json, String value) {
-        json.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(value, json);
-        return json.append('"');
+        return json.append('"').append(escaped(value)).append('"');
+    }
+
+    /** A string's content as a JSON string literal holds it (quotes, backslashes and control characters escaped). */
+    private static String escaped(String value) {
+        return new String(JsonStringEncoder.getInstance().quoteAsCharArray(value));
     }
 
     /** The text between {@code from} and {@code to}, a JSON string's content, unescaped. */

@@ -48,30 +48,36 @@ final class StoredJson {
             out.writeStartObject();
             out.writeStringProperty("resourceType", stub.fhirType());
             out.writeStringProperty("id", stub.getIdElement().getIdPart());
-            boolean metaWritten = false;
-            String name;
-            while ((name = in.nextName()) != null) {
-                JsonToken value = in.nextToken();
-                if (name.equals("meta") && value == JsonToken.START_OBJECT && !metaWritten) {
-                    meta(in, out, stub.getMeta(), copy);
-                    metaWritten = true;
-                } else if (setByCareWeave(name)) {
-                    in.skipChildren();
-                } else {
-                    out.writeName(name);
-                    copy.value(value, name);
-                }
-            }
-            if (!metaWritten) {
+            if (!members(in, out, copy, () -> meta(in, out, stub.getMeta(), copy))) {
                 meta(null, out, stub.getMeta(), copy);
             }
             out.writeEndObject();
         }
     }
 
-    /** Whether the top-level member is one CareWeave writes itself (any meta after the first is dropped). */
-    static boolean setByCareWeave(String name) {
-        return name.equals("resourceType") || name.equals("id") || name.equals("_id") || name.equals("meta");
+    /**
+     * Copies the sender's top-level members, from the parser on the resource's start to its end, but those CareWeave
+     * writes itself (resourceType, id and meta). The first meta object is handed to {@code meta} instead, with the
+     * parser on its start; any later one is dropped.
+     *
+     * @return whether the sender wrote a meta object
+     */
+    static boolean members(JsonParser in, JsonGenerator out, TokenCopy copy, Runnable meta) {
+        boolean metaSeen = false;
+        String name;
+        while ((name = in.nextName()) != null) {
+            JsonToken value = in.nextToken();
+            if (name.equals("meta") && value == JsonToken.START_OBJECT && !metaSeen) {
+                meta.run();
+                metaSeen = true;
+            } else if (name.equals("resourceType") || name.equals("id") || name.equals("_id") || name.equals("meta")) {
+                in.skipChildren();
+            } else {
+                out.writeName(name);
+                copy.value(value, name);
+            }
+        }
+        return metaSeen;
     }
 
     /** CareWeave's meta elements, then the partner's others when {@code in} is on the partner's meta. */

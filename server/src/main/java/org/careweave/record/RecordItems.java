@@ -23,6 +23,9 @@ class RecordItems {
                    i.sensitivity, i.source_org_id, o.name as source_name, i.source_id, i.version,
                    i.received_at""";
 
+    /** The organisation that sent each item, whose name {@link #TYPED} reads. */
+    private static final String SOURCE = " join organisation o on o.id = i.source_org_id";
+
     private final JdbcClient jdbc;
 
     RecordItems(JdbcClient jdbc) {
@@ -37,7 +40,7 @@ class RecordItems {
             + ", case when c.item_id is null then i.resource end as resource, c.json as served_copy";
 
     /** What {@link #COLUMNS} needs besides {@code record_item i}: the source's name and a current served copy. */
-    static final String WITH = " join organisation o on o.id = i.source_org_id"
+    static final String WITH = SOURCE
             + " left join record_item_served_copy c on c.item_id = i.id and c.version = i.version";
 
     static final String SELECT = "select " + COLUMNS + "\n  from record_item i" + WITH + "\n";
@@ -47,7 +50,7 @@ class RecordItems {
      * a thousand items in a hospital record) are not read.
      */
     private static final String SELECT_TYPED = "select " + TYPED + ", null as resource, null as served_copy"
-            + "\n  from record_item i join organisation o on o.id = i.source_org_id\n";
+            + "\n  from record_item i" + SOURCE + "\n";
 
     java.util.Optional<RecordItem> byId(long id, String resourceType) {
         return jdbc.sql(SELECT + " where i.id = :id and i.resource_type = :type")
