@@ -148,6 +148,56 @@ class StoredJsonUnitTests {
                 + "\"source\":\"Organization/12\"}}");
     }
 
+    @Test
+    void everyResourceOfTheSampleBundlesPrettyPrintedIsWhatHapiServesForIt() throws java.io.IOException {
+        int resources = 0;
+        for (String file : List.of("synthea-patient.json", "synthea-practitioners.json")) {
+            String text = new String(getClass().getResourceAsStream("/ingest/" + file).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            org.hl7.fhir.r4.model.Bundle bundle = FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class,
+                    text);
+            for (org.hl7.fhir.r4.model.Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                Resource resource = entry.getResource();
+                Map<String, String> rewritten = new java.util.HashMap<>();
+                for (Reference reference : FHIR.newTerser().getAllPopulatedChildElementsOfType(resource,
+                        Reference.class)) {
+                    if (reference.getReference() != null) {
+                        rewritten.put(reference.getReference(), "Practitioner/r" + rewritten.size());
+                    }
+                }
+                Resource stub = stub(FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(resource),
+                        rewritten);
+
+                String copied = copied(stub);
+
+                assertThat(canonical(copied)).as(resource.fhirType())
+                        .isEqualTo(canonical(hapi().encodeResourceToString(StoredResource.materialized(FHIR, stub))));
+                assertThat(copied).doesNotContain("\n").doesNotContain(": ");
+                resources++;
+            }
+        }
+        assertThat(resources).isGreaterThan(5);
+    }
+
+    @Test
+    void anyJsonWhitespaceAndEscapedNamesAreCopiedAsHapiReadsThem() {
+        String sent = "\r\n {\t\"resourceType\" : \"Observation\" ,\r\n\t\"meta\" :\n{ \"tag\" : [ ] , \"versionId\": \"9\" } ,"
+                + " \"status\":\"final\", \"code\" : { \"coding\" : [ { \"code\" : \"a b\" } , { } ] , \"text\":\"\\u00e9 \\/ \\\"q\\\"\" },"
+                + " \"subject\" : { \"\\u0072eference\" : \"Patient\\/p1\" }, \"focus\":[{\"reference\":\"Patient/p1\"}],"
+                + " \"valueQuantity\" : { \"value\" : -1.250e+2 , \"unit\" : \"mg\" } ,"
+                + " \"issued\" : null , \"_status\" : { \"extension\" : [ { \"url\" : \"http://e\", \"valueBoolean\" : true } ] } }\n";
+        Resource stub = stub(sent, Map.of("Patient/p1", "Patient/42"));
+
+        String copied = copied(stub);
+
+        assertThat(canonical(copied)).isEqualTo(canonical(hapi().encodeResourceToString(
+                StoredResource.materialized(FHIR, stub))));
+        assertThat(copied).startsWith("{\"resourceType\":\"Observation\",\"id\":\"5\",\"meta\":{\"versionId\":\"3\",")
+                .contains("\"source\":\"Organization/12\",\"tag\":[]},\"status\":\"final\"")
+                .contains("\"coding\":[{\"code\":\"a b\"},{}]").contains("\"value\":-1.250e+2")
+                .contains("{\"reference\":\"Patient/42\"}").doesNotContain("Patient/p1").doesNotContain("\n");
+    }
+
     private static Resource stub(String json, Map<String, String> references) {
         return stub(json, false, references, FHIR.newJsonParser().parseResource(json).fhirType());
     }

@@ -26,14 +26,7 @@ class FlushAtEndIntegrationTests {
 
     @Test
     void aLargeFhirAnswerGoesOutInBufferSizedChunksNotOnePerElement() throws IOException {
-        byte[] answer;
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /fhir/metadata HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/fhir+json\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            answer = socket.getInputStream().readAllBytes();
-        }
+        byte[] answer = get("/fhir/metadata?_pretty=true");
         String text = new String(answer, StandardCharsets.UTF_8);
         int bodyStart = text.indexOf("\r\n\r\n") + 4;
         assertThat(text).startsWith("HTTP/1.1 200").containsIgnoringCase("Transfer-Encoding: chunked");
@@ -42,10 +35,30 @@ class FlushAtEndIntegrationTests {
         int chunks = readChunks(new ByteArrayInputStream(answer, bodyStart, answer.length - bodyStart), body);
         String json = body.toString(StandardCharsets.UTF_8);
 
-        assertThat(json).startsWith("{\"resourceType\":\"CapabilityStatement\"").endsWith("}");
-        assertThat(body.size()).isGreaterThan(20_000);
-        // Tomcat's 8 KB buffer: a few chunks. Flushed element by element, it was one chunk per 30 bytes or so.
-        assertThat(chunks).isLessThanOrEqualTo(body.size() / 4_000 + 2);
+        assertThat(json).startsWith("{\n  \"resourceType\": \"CapabilityStatement\"").endsWith("}");
+        assertThat(body.size()).isGreaterThan(FlushAtEnd.BUFFER_SIZE);
+        // One chunk per buffer filled. Flushed element by element, it was one chunk per 30 bytes or so.
+        assertThat(chunks).isLessThanOrEqualTo(body.size() / (FlushAtEnd.BUFFER_SIZE / 2) + 2);
+    }
+
+    @Test
+    void anAnswerSmallerThanTheBufferLeavesWholeWithItsLength() throws IOException {
+        String text = new String(get("/fhir/metadata?_summary=true"), StandardCharsets.UTF_8);
+        String body = text.substring(text.indexOf("\r\n\r\n") + 4);
+
+        assertThat(text).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("Transfer-Encoding: chunked")
+                .containsIgnoringCase("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n");
+        assertThat(body).startsWith("{\"resourceType\":\"CapabilityStatement\"").endsWith("}").hasSizeGreaterThan(1_000);
+    }
+
+    private byte[] get(String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/fhir+json\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return socket.getInputStream().readAllBytes();
+        }
     }
 
     /** @return the number of data chunks */
