@@ -67,6 +67,12 @@ public class ReceivedResources {
      * Where each reference points now, as {@code Type/id} of what CareWeave serves: the person for patients, the
      * record item, or the shared resource. References that lead to nothing stored (contained, other servers) are
      * not in the answer. One statement, however many references.
+     * <p>
+     * A conditional reference to a shared resource ({@code Practitioner?identifier=...}) is looked up by its
+     * identifier alone, then checked for source and type ({@code offset 0} keeps PostgreSQL from pushing those into
+     * the scan): it cannot know that an identifier names about one resource, so it also read every resource of the
+     * source and type (hundreds) from the unique index and intersected the two, which was most of the statement's
+     * time on Synthea pages.
      */
     public Map<SourceReference, String> targets(Collection<SourceReference> references) {
         Batch urls = new Batch();
@@ -115,8 +121,9 @@ public class ReceivedResources {
                                                          and s.system = c.system and s.value = c.value
                         union all
                         select c.source, c.ref, d.resource_type || '/d' || d.id from c
-                          join directory_resource d on d.source_org_id = c.source and d.resource_type = c.type
-                                                   and d.identifiers @> array[c.system || '|' || c.value]
+                          join lateral (select * from directory_resource
+                                         where identifiers @> array[c.system || '|' || c.value] offset 0) d
+                            on d.source_org_id = c.source and d.resource_type = c.type
                         union all
                         select l.source, l.ref, 'Patient/' || p.person_id from l
                           join person_source_patient p on l.type = 'Patient' and p.source_org_id = l.source
