@@ -2,7 +2,6 @@ package org.careweave.fhir;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -27,16 +26,15 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * Renders the answers that hold stored resources (see {@link StoredResource}), once the provider has decided and
- * audited them. A plain JSON answer, which is what nearly every client asks for, is written here: HAPI encodes the
- * Bundle without the stubs, and as that is copied to the response each stored resource is written into its entry,
- * copied token by token ({@link StoredJson}), so stored resources are never parsed into HAPI's model. The headers
- * are those HAPI writes for the same answer. Any other answer (XML, {@code _pretty}, {@code _summary},
- * {@code _elements}) is left to HAPI, with each stub replaced by its parsed resource.
+ * audited them. A plain JSON answer, which is what nearly every client asks for, is written here: the Bundle's own
+ * elements directly ({@link BundleShell}), each stored resource copied into its entry ({@link StoredJson}), so stored
+ * resources are never parsed into HAPI's model, and HAPI encodes only the resources that are not stored (a Patient,
+ * an outcome). The headers are those HAPI writes for the same answer. Any other answer (XML, {@code _pretty},
+ * {@code _summary}, {@code _elements}, a Bundle with elements CareWeave does not set) is left to HAPI, with each stub
+ * replaced by its parsed resource.
  */
 @Interceptor
 class PlainJsonAnswers {
@@ -56,7 +54,7 @@ class PlainJsonAnswers {
                 && entries.stream().noneMatch(entry -> StoredResource.of(entry.getResource()) != null)) {
             return true;
         }
-        if (plainJson(request)) {
+        if (plainJson(request) && (!(resource instanceof Bundle bundle) || BundleShell.writable(bundle))) {
             write(request, (Resource) resource);
             return false;
         }
@@ -97,89 +95,12 @@ class PlainJsonAnswers {
                 Constants.CHARSET_NAME_UTF8, request.isRespondGzip());
         try (JsonGenerator out = StoredJson.FACTORY.createGenerator(writer)) {
             if (resource instanceof Bundle bundle) {
-                bundle(request, bundle, out);
+                BundleShell.write(out, bundle, stub -> StoredJson.write(out, stub, request.getFhirServerBase()),
+                        RestfulServerUtils.getNewParser(fhir, fhir.getVersion().getVersion(), request));
             } else {
                 StoredJson.write(out, resource, request.getFhirServerBase());
             }
         }
         response.commitResponse(writer);
-    }
-
-    /**
-     * HAPI's encoding of the Bundle without the stubs, copied with each stored resource written in its entry's place:
-     * HAPI then encodes only the shell, the links and the resources that are not stored (a Patient, an outcome).
-     */
-    private void bundle(RequestDetails request, Bundle bundle, JsonGenerator out) {
-        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
-        List<Resource> stubs = new ArrayList<>(entries.size());
-        String encoded;
-        try {
-            for (Bundle.BundleEntryComponent entry : entries) {
-                Resource stub = StoredResource.of(entry.getResource()) != null ? entry.getResource() : null;
-                stubs.add(stub);
-                if (stub != null) {
-                    entry.setResource(null);
-                }
-            }
-            encoded = RestfulServerUtils.getNewParser(fhir, fhir.getVersion().getVersion(), request)
-                    .encodeResourceToString(bundle);
-        } finally {
-            for (int i = 0; i < stubs.size(); i++) {
-                if (stubs.get(i) != null) {
-                    entries.get(i).setResource(stubs.get(i));
-                }
-            }
-        }
-        try (JsonParser in = StoredJson.FACTORY.createParser(encoded)) {
-            TokenCopy copy = new TokenCopy(in, out, TokenCopy.References.AS_WRITTEN);
-            in.nextToken();
-            out.writeStartObject();
-            String name;
-            while ((name = in.nextName()) != null) {
-                JsonToken value = in.nextToken();
-                out.writeName(name);
-                if (name.equals("entry")) {
-                    entries(in, out, stubs, copy, request.getFhirServerBase());
-                } else {
-                    copy.value(value, name);
-                }
-            }
-            out.writeEndObject();
-        }
-    }
-
-    /**
-     * The entry array, one encoded entry per Bundle entry, in order, with each stored resource written where FHIR
-     * puts {@code resource} in an entry: after {@code link} and {@code fullUrl}, before {@code search}.
-     */
-    private static void entries(JsonParser in, JsonGenerator out, List<Resource> stubs, TokenCopy copy,
-                                String serverBase) {
-        out.writeStartArray();
-        for (Resource stub : stubs) {
-            in.nextToken();
-            out.writeStartObject();
-            boolean pending = stub != null;
-            String name;
-            while ((name = in.nextName()) != null) {
-                JsonToken value = in.nextToken();
-                if (pending && !name.equals("link") && !name.equals("fullUrl")) {
-                    resource(out, stub, serverBase);
-                    pending = false;
-                }
-                out.writeName(name);
-                copy.value(value, name);
-            }
-            if (pending) {
-                resource(out, stub, serverBase);
-            }
-            out.writeEndObject();
-        }
-        in.nextToken();
-        out.writeEndArray();
-    }
-
-    private static void resource(JsonGenerator out, Resource stub, String serverBase) {
-        out.writeName("resource");
-        StoredJson.write(out, stub, serverBase);
     }
 }

@@ -15,8 +15,6 @@ final class TokenCopy {
     @FunctionalInterface
     interface References {
 
-        References AS_WRITTEN = JsonGenerator::writeString;
-
         void write(JsonGenerator out, String reference);
     }
 
