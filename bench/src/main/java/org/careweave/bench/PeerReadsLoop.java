@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,25 +87,30 @@ public final class PeerReadsLoop {
         return reads;
     }
 
-    /** One pass: the reads shared among the clients in order; nanoseconds per query. */
+    /** One pass: the reads shared among the clients in order; nanoseconds per query. A failed read ends the run. */
     private static Map<String, List<Long>> run(HttpClient http, String base, String token, List<Read> reads,
                                                  int clients) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Map<String, List<Long>> nanos = new TreeMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread thread = new Thread(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < reads.size()) {
+                while (failure.get() == null && (i = next.getAndIncrement()) < reads.size()) {
                     Read read = reads.get(i);
                     long start = System.nanoTime();
-                    HttpResponse<String> response = get(http, base + "/" + read.path(), token);
-                    long elapsed = System.nanoTime() - start;
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(read.path() + " answered " + response.statusCode());
-                    }
-                    synchronized (nanos) {
-                        nanos.computeIfAbsent(read.query(), q -> new ArrayList<>()).add(elapsed);
+                    try {
+                        HttpResponse<String> response = get(http, base + "/" + read.path(), token);
+                        long elapsed = System.nanoTime() - start;
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(read.path() + " answered " + response.statusCode());
+                        }
+                        synchronized (nanos) {
+                            nanos.computeIfAbsent(read.query(), q -> new ArrayList<>()).add(elapsed);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
                     }
                 }
             });
@@ -113,6 +119,9 @@ public final class PeerReadsLoop {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
         return nanos;
     }
@@ -149,8 +158,9 @@ public final class PeerReadsLoop {
         if (serverPid == 0) {
             return new long[] {0, 0};
         }
-        long postgres = postgresPid == 0 ? 0 : ticks(postgresPid, true);
+        long postgres = 0;
         if (postgresPid != 0) {
+            postgres = ticks(postgresPid, true);
             String children = Files.readString(Path.of("/proc/" + postgresPid + "/task/" + postgresPid + "/children"));
             for (String child : children.trim().split("\\s+")) {
                 if (!child.isEmpty() && Files.exists(Path.of("/proc/" + child))) {

@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Element;
+import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import tools.jackson.core.JsonGenerator;
 
@@ -18,32 +20,43 @@ final class BundleShell {
     private BundleShell() {
     }
 
-    /** Whether the Bundle holds nothing but what {@link #write} writes, so that HAPI would write the same. */
+    /**
+     * Whether the Bundle holds nothing but what {@link #write} writes, so that HAPI would write the same: no other
+     * element, and no id or extension on those it writes (HAPI would write a primitive's as {@code _name}).
+     */
     static boolean writable(Bundle bundle) {
+        Meta meta = bundle.getMeta();
         if (bundle.hasIdentifier() || bundle.hasTimestamp() || bundle.hasSignature() || bundle.hasImplicitRules()
-                || bundle.hasLanguage() || bundle.getIdElement().hasVersionIdPart() || !onlyLastUpdated(bundle)) {
+                || bundle.hasLanguage() || bundle.getIdElement().hasVersionIdPart() || meta.hasVersionId()
+                || meta.hasSource() || meta.hasProfile() || meta.hasSecurity() || meta.hasTag()
+                || decorated(bundle.getIdElement(), meta, meta.getLastUpdatedElement(), bundle.getTypeElement(),
+                        bundle.getTotalElement())) {
             return false;
         }
         for (Bundle.BundleLinkComponent link : bundle.getLink()) {
-            if (link.hasId() || link.hasExtension() || link.hasModifierExtension()) {
+            if (link.hasModifierExtension() || decorated(link, link.getRelationElement(), link.getUrlElement())) {
                 return false;
             }
         }
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            if (entry.hasId() || entry.hasExtension() || entry.hasModifierExtension() || entry.hasLink()
-                    || entry.hasRequest() || entry.hasResponse() || !entry.hasResource()
-                    || entry.getSearch().hasScore() || entry.getSearch().hasId()
-                    || entry.getSearch().hasExtension() || entry.getSearch().hasModifierExtension()) {
+            Bundle.BundleEntrySearchComponent search = entry.getSearch();
+            if (entry.hasLink() || entry.hasRequest() || entry.hasResponse() || !entry.hasResource()
+                    || search.hasScore() || entry.hasModifierExtension() || search.hasModifierExtension()
+                    || decorated(entry, entry.getFullUrlElement(), search, search.getModeElement())) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean onlyLastUpdated(Bundle bundle) {
-        var meta = bundle.getMeta();
-        return !(meta.hasId() || meta.hasExtension() || meta.hasVersionId() || meta.hasSource() || meta.hasProfile()
-                || meta.hasSecurity() || meta.hasTag());
+    /** Whether any of the elements has an id or an extension. */
+    private static boolean decorated(Element... elements) {
+        for (Element element : elements) {
+            if (element.hasId() || element.hasExtension()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -54,6 +54,14 @@ class BundleShellUnitTests {
         Bundle withResponse = new Bundle().setType(Bundle.BundleType.HISTORY);
         withResponse.addEntry().setResource(new Patient()).getResponse().setStatus("200 OK");
 
+        Bundle extendedFullUrl = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        extendedFullUrl.addEntry().setResource(new Patient()).getFullUrlElement().setValue("urn:uuid:1")
+                .addExtension("http://example.org/e", new org.hl7.fhir.r4.model.StringType("x"));
+        Bundle extendedTotal = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(1);
+        extendedTotal.getTotalElement().addExtension("http://example.org/e", new org.hl7.fhir.r4.model.StringType("x"));
+
+        assertThat(BundleShell.writable(extendedFullUrl)).isFalse();
+        assertThat(BundleShell.writable(extendedTotal)).isFalse();
         assertThat(BundleShell.writable(scored)).isFalse();
         assertThat(BundleShell.writable(stamped)).isFalse();
         assertThat(BundleShell.writable(tagged)).isFalse();

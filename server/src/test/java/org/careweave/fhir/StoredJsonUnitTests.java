@@ -9,6 +9,7 @@ import java.util.Map;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
@@ -154,9 +155,8 @@ class StoredJsonUnitTests {
         for (String file : List.of("synthea-patient.json", "synthea-practitioners.json")) {
             String text = new String(getClass().getResourceAsStream("/ingest/" + file).readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
-            org.hl7.fhir.r4.model.Bundle bundle = FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class,
-                    text);
-            for (org.hl7.fhir.r4.model.Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, text);
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 Resource resource = entry.getResource();
                 Map<String, String> rewritten = new java.util.HashMap<>();
                 for (Reference reference : FHIR.newTerser().getAllPopulatedChildElementsOfType(resource,
