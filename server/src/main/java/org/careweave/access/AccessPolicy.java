@@ -68,7 +68,15 @@ public class AccessPolicy {
      * where a person the caller may not see is simply not found.
      */
     public boolean checkDemographics(AccessContext who, long personId, AccessIntent intent) {
-        PersonAccess access = decide(who, personId);
+        return checkDemographics(who, personId, intent, decide(who, personId));
+    }
+
+    /** As {@link #checkDemographics(AccessContext, long, AccessIntent)}, from facts read in the caller's own query. */
+    public boolean checkDemographics(AccessContext who, long personId, AccessIntent intent, AccessFacts facts) {
+        return checkDemographics(who, personId, intent, decide(who, personId, () -> facts));
+    }
+
+    private boolean checkDemographics(AccessContext who, long personId, AccessIntent intent, PersonAccess access) {
         record(who, personId, intent, access, access.mayViewDemographics());
         return access.mayViewDemographics();
     }

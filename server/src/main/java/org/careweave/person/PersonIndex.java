@@ -1,6 +1,7 @@
 package org.careweave.person;
 
 import java.sql.Array;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,9 @@ import org.springframework.stereotype.Repository;
 /** The person index's matching tables: partners' patients, their identifiers and the review queue. */
 @Repository
 class PersonIndex {
+
+    /** Merges followed before a chain is taken for a cycle. */
+    private static final int MAX_MERGE_HOPS = 100;
 
     /** A person similar to an incoming patient (same birth date and family name). */
     record Candidate(long id, String nhsNumber, String givenName, String sex, String postcode) {
@@ -62,15 +66,33 @@ class PersonIndex {
 
     /** Every person (as merged) any partner linked this identifier to. */
     List<Long> personsOfIdentifier(String system, String value) {
-        return jdbc.sql("select distinct person_id from person_source_identifier where system = :system and value = :value")
-                .param("system", system).param("value", value).query(Long.class).list().stream()
-                .map(this::survivor).distinct().toList();
+        List<Long> found = new ArrayList<>();
+        jdbc.sql("""
+                        with recursive chain (id, merged_into_id, hops) as (
+                            select p.id, p.merged_into_id, 0
+                              from person p
+                             where p.id in (select person_id from person_source_identifier
+                                             where system = :system and value = :value)
+                            union all
+                            select p.id, p.merged_into_id, c.hops + 1
+                              from chain c join person p on p.id = c.merged_into_id
+                             where c.hops < :max_hops)
+                        select distinct id, merged_into_id from chain
+                         where merged_into_id is null or hops = :max_hops order by id""")
+                .param("system", system).param("value", value).param("max_hops", MAX_MERGE_HOPS)
+                .query(rs -> {
+                    if (rs.getObject("merged_into_id") != null) {
+                        throw new IllegalStateException("Person " + rs.getLong("id") + " is in a merge cycle");
+                    }
+                    found.add(rs.getLong("id"));
+                });
+        return found;
     }
 
     /** The person that a merged person now lives on (itself when not merged). */
     long survivor(long personId) {
         long current = personId;
-        for (int hops = 0; hops < 100; hops++) {
+        for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
             long next = jdbc.sql("select coalesce(merged_into_id, 0) from person where id = :id")
                     .param("id", current).query(Long.class).single();
             if (next == 0) {

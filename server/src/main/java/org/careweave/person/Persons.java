@@ -3,8 +3,10 @@ package org.careweave.person;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.careweave.access.AccessFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Persons {
 
-    private static final String COLUMNS = """
-            id, nhs_number, nhs_number_verified, given_name, family_name, birth_date, sex, address_line, postcode,
-            imd_decile, ethnic_category, registered_practice_id, care_home_resident, deceased_date""";
+    private static final List<String> NAMES = List.of("id", "nhs_number", "nhs_number_verified", "given_name",
+            "family_name", "birth_date", "sex", "address_line", "postcode", "imd_decile", "ethnic_category",
+            "registered_practice_id", "care_home_resident", "deceased_date");
+    private static final String COLUMNS = String.join(", ", NAMES);
     private static final String SELECT = "select " + COLUMNS + " from person";
 
     private final JdbcClient jdbc;
@@ -31,7 +34,7 @@ public class Persons {
     }
 
     public Optional<PersonDetails> find(long id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Persons::details).optional();
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, row) -> read(rs, "")).optional();
     }
 
     /** A person and the access policy's facts about them for one viewer, as read together by {@link #findForAccess}. */
@@ -46,7 +49,7 @@ public class Persons {
         return jdbc.sql("select " + COLUMNS + ", f.* from person p cross join " + AccessFacts.sqlCall()
                         + " f where p.id = :id")
                 .param("id", id).params(accessParameters)
-                .query((rs, row) -> new WithAccessFacts(details(rs, row), AccessFacts.read(rs))).optional();
+                .query((rs, row) -> new WithAccessFacts(read(rs, ""), AccessFacts.read(rs))).optional();
     }
 
     public Optional<Long> idOfNhsNumber(String nhsNumber) {
@@ -54,12 +57,23 @@ public class Persons {
                 .query(Long.class).optional();
     }
 
-    private static PersonDetails details(ResultSet rs, int row) throws SQLException {
-        return new PersonDetails(rs.getLong("id"), rs.getString("nhs_number"), rs.getBoolean("nhs_number_verified"),
-                rs.getString("given_name"), rs.getString("family_name"), rs.getObject("birth_date", LocalDate.class),
-                rs.getString("sex"), rs.getString("address_line"), rs.getString("postcode"),
-                rs.getObject("imd_decile", Integer.class), rs.getString("ethnic_category"),
-                rs.getObject("registered_practice_id", Long.class), rs.getBoolean("care_home_resident"),
-                rs.getObject("deceased_date", LocalDate.class));
+    /**
+     * The person's columns of table alias {@code alias} for a select list, each named {@code prefix} + its name, for
+     * a feature that reads the person within its own statement (see {@link #read}); the prefix keeps them apart from
+     * columns of the same name in the rest of the row.
+     */
+    public static String columns(String alias, String prefix) {
+        return NAMES.stream().map(name -> alias + "." + name + " as " + prefix + name).collect(Collectors.joining(", "));
+    }
+
+    /** The person in the current row, from the columns {@link #columns} named with this prefix. */
+    public static PersonDetails read(ResultSet rs, String prefix) throws SQLException {
+        return new PersonDetails(rs.getLong(prefix + "id"), rs.getString(prefix + "nhs_number"),
+                rs.getBoolean(prefix + "nhs_number_verified"), rs.getString(prefix + "given_name"),
+                rs.getString(prefix + "family_name"), rs.getObject(prefix + "birth_date", LocalDate.class),
+                rs.getString(prefix + "sex"), rs.getString(prefix + "address_line"), rs.getString(prefix + "postcode"),
+                rs.getObject(prefix + "imd_decile", Integer.class), rs.getString(prefix + "ethnic_category"),
+                rs.getObject(prefix + "registered_practice_id", Long.class),
+                rs.getBoolean(prefix + "care_home_resident"), rs.getObject(prefix + "deceased_date", LocalDate.class));
     }
 }

@@ -57,15 +57,16 @@ public class PersonRecords {
 
     /**
      * One page of a search through the person's record, decided and audited once: the items the viewer may see, and
-     * those in the same range the policy withholds, counted. Two statements: the person, then the items together
-     * with the policy's facts.
+     * those in the same range the policy withholds, counted. One statement reads the person, the page of items and
+     * the policy's facts.
      *
      * @throws PersonNotFound                    when there is no such person
      * @throws org.careweave.access.AccessDenied when the viewer may not see the person at all
      */
     public RecordPage page(AccessContext who, RecordQuery query) {
-        PersonDetails person = persons.find(query.personId()).orElseThrow(() -> new PersonNotFound(query.personId()));
-        RecordSearches.Scanned read = searches.page(query, AccessFacts.parameters(who, query.personId()));
+        RecordSearches.Scanned read = searches.page(query, AccessFacts.parameters(who, query.personId()))
+                .orElseThrow(() -> new PersonNotFound(query.personId()));
+        PersonDetails person = read.person();
         PersonAccess access = policy.require(who, query.personId(), AccessIntent.search(
                 query.resourceType() == null ? "Patient/$everything" : query.resourceType(), query.describe()),
                 read.facts());
@@ -137,7 +138,7 @@ public class PersonRecords {
             policy.recordAccess(who, null, search);
             return Optional.empty();
         }
-        return policy.checkDemographics(who, id.get(), search) ? persons.find(id.get()) : Optional.empty();
+        return knownTo(who, id.get(), search);
     }
 
     /**
@@ -151,8 +152,14 @@ public class PersonRecords {
             policy.recordAccess(who, null, search);
             return List.of();
         }
-        return ids.stream().filter(id -> policy.checkDemographics(who, id, search))
-                .flatMap(id -> persons.find(id).stream()).toList();
+        return ids.stream().flatMap(id -> knownTo(who, id, search).stream()).toList();
+    }
+
+    /** The person, when the viewer may know who they are; read together with the policy's facts, decided and audited. */
+    private Optional<PersonDetails> knownTo(AccessContext who, long personId, AccessIntent search) {
+        return persons.findForAccess(personId, AccessFacts.parameters(who, personId))
+                .filter(found -> policy.checkDemographics(who, personId, search, found.facts()))
+                .map(Persons.WithAccessFacts::person);
     }
 
     /**

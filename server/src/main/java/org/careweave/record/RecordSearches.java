@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.careweave.access.AccessFacts;
+import org.careweave.person.PersonDetails;
+import org.careweave.person.Persons;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +31,7 @@ class RecordSearches {
      * @param more   whether items lie beyond the last one in the direction read
      * @param groups every matching item on any page, counted by source, category and sensitivity
      */
-    record Scanned(AccessFacts facts, List<RecordItem> items, boolean more, List<Group> groups) {
+    record Scanned(PersonDetails person, AccessFacts facts, List<RecordItem> items, boolean more, List<Group> groups) {
     }
 
     /** Items counted by source, category and sensitivity, which is all the policy needs to say how many are visible. */
@@ -39,12 +42,14 @@ class RecordSearches {
     }
 
     /**
-     * Up to {@code count} items in the query's order from its cursor, in reading order (a page read backwards is
-     * turned round), and how many items match on all pages, by source and category. The page is chosen on the sort
-     * keys alone and only its own rows are read whole, so a person with thousands of items costs little more than one
-     * with ten.
+     * The person, up to {@code count} items in the query's order from its cursor, in reading order (a page read
+     * backwards is turned round), and how many items match on all pages, by source and category. The page is chosen on
+     * the sort keys alone and only its own rows are read whole, so a person with thousands of items costs little more
+     * than one with ten.
+     *
+     * @return empty when there is no such person
      */
-    Scanned page(RecordQuery query, Map<String, Object> accessParameters) {
+    Optional<Scanned> page(RecordQuery query, Map<String, Object> accessParameters) {
         Filters filters = filters(query);
         boolean descending = query.sort().descending() == (query.cursor() == null || query.cursor().forward());
         String key = key(query.sort());
@@ -58,20 +63,24 @@ class RecordSearches {
         }
         // The page size is written into the statement rather than bound: a plan kept for every person (see
         // fhir.RecordSearch) must know the page is small to read it from the date index instead of sorting the record.
-        String sql = "select f.*, g.groups, i.* from " + AccessFacts.sqlCall() + " f"
+        String sql = "select " + Persons.columns("p", PERSON) + ", f.*, g.groups, i.* from person p"
+                + " cross join " + AccessFacts.sqlCall() + " f"
                 + " cross join (select array_agg(source_org_id || ':' || category || ':' || coalesce(sensitivity, '')"
                 + " || ':' || n) as groups from (" + GROUPS + filters.sql + " group by 1, 2, 3) x) g"
                 + " left join lateral (select k.sort_key, " + RecordItems.COLUMNS
                 + " from (select i.id, " + key + " as sort_key from record_item i" + where
                 + " order by sort_key" + direction + ", i.id" + direction + " limit " + (query.count() + 1) + ") k"
                 + " join record_item i on i.id = k.id" + RecordItems.WITH + ") i on true"
+                + " where p.id = :person"
                 + " order by i.sort_key" + direction + ", i.id" + direction;
         List<RecordItem> items = new ArrayList<>();
+        PersonDetails[] person = new PersonDetails[1];
         AccessFacts[] facts = new AccessFacts[1];
         List<Group> groups = new ArrayList<>();
         jdbc.sql(sql).params(filters.params).params(accessParameters)
                 .query((ResultSet rs) -> {
                     if (facts[0] == null) {
+                        person[0] = Persons.read(rs, PERSON);
                         facts[0] = AccessFacts.read(rs);
                         groups.addAll(groups(rs.getArray("groups")));
                     }
@@ -79,13 +88,19 @@ class RecordSearches {
                         items.add(RecordItems.item(rs, 0));
                     }
                 });
+        if (person[0] == null) {
+            return Optional.empty();
+        }
         boolean more = items.size() > query.count();
         List<RecordItem> page = new ArrayList<>(more ? items.subList(0, query.count()) : items);
         if (query.cursor() != null && !query.cursor().forward()) {
             java.util.Collections.reverse(page);
         }
-        return new Scanned(facts[0], page, more, groups);
+        return Optional.of(new Scanned(person[0], facts[0], page, more, groups));
     }
+
+    /** Prefixes the person's columns in the page statement, apart from the item's own (both have an id). */
+    private static final String PERSON = "person_row_";
 
     private static final String GROUPS =
             "select i.source_org_id, i.category, i.sensitivity, count(*) as n from record_item i";

@@ -160,13 +160,42 @@ class PersonMatchingIntegrationTests {
 
         assertThat(personOfItem(item)).isEqualTo(survivor);
         assertThat(matching.personOfSourcePatient(otherSource, "b")).contains(survivor);
+        assertThat(matching.personsOfIdentifier("https://example.org/mrn", family + "b")).containsExactly(survivor);
         assertThatThrownBy(() -> merges.merge(survivor, duplicate, "admin")).hasMessageContaining("already merged");
 
         merges.unmerge(merge, "admin");
 
         assertThat(personOfItem(item)).isEqualTo(duplicate);
         assertThat(matching.personOfSourcePatient(otherSource, "b")).contains(duplicate);
+        assertThat(matching.personsOfIdentifier("https://example.org/mrn", family + "b")).containsExactly(duplicate);
         assertThatThrownBy(() -> merges.unmerge(merge, "admin")).hasMessageContaining("No merge");
+    }
+
+    @Test
+    void anIdentifierLinkedToAMergedPersonFindsTheEndOfTheChainOnceAndACycleIsRefused() {
+        long first = insertPerson("Ann", "LS1 1AA");
+        long second = insertPerson("Anne", "LS1 1AA");
+        long third = insertPerson("Annie", "LS1 1AA");
+        long elsewhere = insertPerson("Ann", "LS9 9ZZ");
+        merges.merge(second, first, "admin");
+        merges.merge(third, second, "admin");
+        String mrn = "https://example.org/mrn";
+        long thirdSource = organisation("U" + family.substring("Family".length()));
+        // Links made before the merges move with them; these still name a merged person, as an older link might.
+        jdbc.sql("""
+                        insert into person_source_identifier (person_id, source_org_id, system, value)
+                        values (:first, :source, :mrn, :value), (:second, :other, :mrn, :value),
+                               (:elsewhere, :third_source, :mrn, :value)""")
+                .param("first", first).param("second", second).param("elsewhere", elsewhere)
+                .param("source", source).param("other", otherSource).param("third_source", thirdSource)
+                .param("mrn", mrn).param("value", family).update();
+
+        assertThat(matching.personsOfIdentifier(mrn, family)).containsExactly(third, elsewhere);
+        assertThat(matching.personsOfIdentifier(mrn, family + "-nobody")).isEmpty();
+
+        jdbc.sql("update person set merged_into_id = :first where id = :third").param("first", first)
+                .param("third", third).update();
+        assertThatThrownBy(() -> matching.personsOfIdentifier(mrn, family)).hasMessageContaining("merge cycle");
     }
 
     private IncomingPatient patient(String sourceId, String nhs, String given, String postcode) {
