@@ -63,7 +63,8 @@ public class Persons {
      * columns of the same name in the rest of the row.
      */
     public static String columns(String alias, String prefix) {
-        return NAMES.stream().map(name -> alias + "." + name + " as " + prefix + name).collect(Collectors.joining(", "));
+        return NAMES.stream().map(name -> alias + "." + name + " as " + prefix + name)
+                .collect(Collectors.joining(", "));
     }
 
     /** The person in the current row, from the columns {@link #columns} named with this prefix. */

@@ -155,7 +155,7 @@ public class PersonRecords {
         return ids.stream().flatMap(id -> knownTo(who, id, search).stream()).toList();
     }
 
-    /** The person, when the viewer may know who they are; read together with the policy's facts, decided and audited. */
+    /** The person, when the viewer may know who they are: read with the policy's facts, decided and audited. */
     private Optional<PersonDetails> knownTo(AccessContext who, long personId, AccessIntent search) {
         return persons.findForAccess(personId, AccessFacts.parameters(who, personId))
                 .filter(found -> policy.checkDemographics(who, personId, search, found.facts()))
