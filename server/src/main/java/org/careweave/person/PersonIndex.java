@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,39 +48,48 @@ class PersonIndex {
     }
 
     Optional<Long> personOfSourcePatient(long source, String sourceId) {
-        return jdbc.sql("select person_id from person_source_patient where source_org_id = :source and source_id = :id")
-                .param("source", source).param("id", sourceId).query(Long.class).optional().map(this::survivor);
+        return survivors("""
+                        select person_id from person_source_patient
+                         where source_org_id = :source and source_id = :id""",
+                Map.of("source", source, "id", sourceId)).stream().findFirst();
     }
 
     Optional<Long> personOfNhsNumber(String nhsNumber) {
-        return jdbc.sql("select id from person where nhs_number = :nhs").param("nhs", nhsNumber)
-                .query(Long.class).optional().map(this::survivor);
+        return survivors("select id from person where nhs_number = :nhs", Map.of("nhs", nhsNumber))
+                .stream().findFirst();
     }
 
     Optional<Long> personOfIdentifier(long source, String system, String value) {
-        return jdbc.sql("""
+        return survivors("""
                         select person_id from person_source_identifier
-                         where source_org_id = :source and system = :system and value = :value""")
-                .param("source", source).param("system", system).param("value", value)
-                .query(Long.class).optional().map(this::survivor);
+                         where source_org_id = :source and system = :system and value = :value""",
+                Map.of("source", source, "system", system, "value", value)).stream().findFirst();
     }
 
     /** Every person (as merged) any partner linked this identifier to. */
     List<Long> personsOfIdentifier(String system, String value) {
+        return survivors("select person_id from person_source_identifier where system = :system and value = :value",
+                Map.of("system", system, "value", value));
+    }
+
+    /**
+     * The people whose ids {@code people} selects, each followed along its merges to the person it now lives on
+     * (itself when not merged): in one statement, in id order, each once.
+     *
+     * @throws IllegalStateException when a chain of merges goes round in a cycle
+     */
+    private List<Long> survivors(String people, Map<String, Object> params) {
         List<Long> found = new ArrayList<>();
         jdbc.sql("""
                         with recursive chain (id, merged_into_id, hops) as (
-                            select p.id, p.merged_into_id, 0
-                              from person p
-                             where p.id in (select person_id from person_source_identifier
-                                             where system = :system and value = :value)
+                            select p.id, p.merged_into_id, 0 from person p where p.id in (%s)
                             union all
                             select p.id, p.merged_into_id, c.hops + 1
                               from chain c join person p on p.id = c.merged_into_id
                              where c.hops < :max_hops)
                         select distinct id, merged_into_id from chain
-                         where merged_into_id is null or hops = :max_hops order by id""")
-                .param("system", system).param("value", value).param("max_hops", MAX_MERGE_HOPS)
+                         where merged_into_id is null or hops = :max_hops order by id""".formatted(people))
+                .params(params).param("max_hops", MAX_MERGE_HOPS)
                 .query(rs -> {
                     if (rs.getObject("merged_into_id") != null) {
                         throw new IllegalStateException("Person " + rs.getLong("id") + " is in a merge cycle");
@@ -87,20 +97,6 @@ class PersonIndex {
                     found.add(rs.getLong("id"));
                 });
         return found;
-    }
-
-    /** The person that a merged person now lives on (itself when not merged). */
-    long survivor(long personId) {
-        long current = personId;
-        for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
-            long next = jdbc.sql("select coalesce(merged_into_id, 0) from person where id = :id")
-                    .param("id", current).query(Long.class).single();
-            if (next == 0) {
-                return current;
-            }
-            current = next;
-        }
-        throw new IllegalStateException("Person " + personId + " is in a merge cycle");
     }
 
     List<Candidate> similarPeople(IncomingPatient patient) {
