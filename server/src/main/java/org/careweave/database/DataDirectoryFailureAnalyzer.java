@@ -5,16 +5,12 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
-/** Turns an unusable data folder into one sentence naming the setting to fix. */
+/** Turns an unusable data folder into one sentence saying why and one naming what to do. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DataDirectoryFailureAnalyzer extends AbstractFailureAnalyzer<DataDirectoryNotWritable> {
+class DataDirectoryFailureAnalyzer extends AbstractFailureAnalyzer<DataDirectoryProblem> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, DataDirectoryNotWritable cause) {
-        return new FailureAnalysis(
-                "CareWeave cannot write its data folder " + cause.dir() + ".",
-                "Set careweave.data-dir (environment variable CAREWEAVE_DATA_DIR) to a folder CareWeave may write,"
-                        + " or set CAREWEAVE_DB_URL to use an external PostgreSQL server instead.",
-                cause);
+    protected FailureAnalysis analyze(Throwable rootFailure, DataDirectoryProblem cause) {
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }

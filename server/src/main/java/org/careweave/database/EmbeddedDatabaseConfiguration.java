@@ -29,6 +29,7 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(DatabaseSettings settings) throws IOException {
         Path dir = settings.embeddedPostgresDir();
         requireWritable(dir);
+        LeftoverPostgres.stopIfAny(dir);
         log.info("Starting embedded PostgreSQL in {}", dir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -62,10 +63,10 @@ class EmbeddedDatabaseConfiguration {
         try {
             Files.createDirectories(dir);
         } catch (IOException | SecurityException e) {
-            throw new DataDirectoryNotWritable(dir, e);
+            throw DataDirectoryProblem.notWritable(dir, e);
         }
         if (!Files.isWritable(dir)) {
-            throw new DataDirectoryNotWritable(dir, null);
+            throw DataDirectoryProblem.notWritable(dir, null);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.careweave.CareWeaveApplication;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,23 @@ class StartupFailureTests {
 
             assertThat(output).contains("Port " + taken.getLocalPort() + " is already in use by another program.")
                     .contains("set server.port (environment variable PORT) to a free port");
+        }
+    }
+
+    @Test
+    void dataFolderOfARunningCareWeaveNamesTheOtherProcess(CapturedOutput output) throws Exception {
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-databases")),
+                "careweave-in-use-test-").toAbsolutePath();
+        Process other = PostgresInAnotherProcess.start(dataDir, PostgresInAnotherProcess.Ending.HOLD);
+        try {
+            assertThatThrownBy(() -> start("--careweave.data-dir=" + dataDir, "--server.port=0"))
+                    .isInstanceOf(Exception.class);
+
+            assertThat(output).contains("Another CareWeave process is using the data folder " + dataDir.resolve("postgres"))
+                    .contains("Stop that CareWeave first, or set careweave.data-dir");
+        } finally {
+            other.getOutputStream().close();
+            assertThat(other.waitFor(2, TimeUnit.MINUTES)).isTrue();
         }
     }
 
