@@ -2,8 +2,14 @@ package org.careweave.casefinding;
 
 import java.util.Locale;
 
-/** A count of people as shown to anyone: 1 to 7 appear as "&lt;8" with no percentage (as the neighbourhood profile). */
-public record Suppressed(long value) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A count of people as shown to anyone: 1 to 7 appear as "&lt;8" with no percentage (as the neighbourhood profile).
+ * In JSON too: {@code {"count":null,"shown":"<8"}}, never the exact small number.
+ */
+public record Suppressed(@JsonIgnore long value) {
 
     static final int BELOW = 8;
 
@@ -11,6 +17,7 @@ public record Suppressed(long value) {
         return value > 0 && value < BELOW;
     }
 
+    @JsonProperty("shown")
     public String shown() {
         return suppressed() ? "<" + BELOW : String.format(Locale.UK, "%,d", value);
     }
@@ -22,6 +29,7 @@ public record Suppressed(long value) {
     }
 
     /** The count that may be published: small numbers are withheld (null) rather than given exactly. */
+    @JsonProperty("count")
     public Long published() {
         return suppressed() ? null : value;
     }

@@ -3,10 +3,12 @@ package org.careweave.casefinding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.careweave.access.AccessContext;
 import org.careweave.access.AccessDenied;
@@ -19,6 +21,7 @@ import org.careweave.record.RecordImport;
 import org.careweave.risk.RiskProfile;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
+import org.careweave.support.StaffClient;
 import org.careweave.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,6 +143,32 @@ class CaseFindingIntegrationTests {
         assertThat(equity.ageBands()).extracting(EquityView.Row::label).contains("75 to 84");
         assertThat(equity.ageBands().stream().filter(r -> r.label().equals("0 to 17")).findFirst().orElseThrow()
                 .cohort().value()).isZero();
+    }
+
+    @Test
+    void smallCountsAreWithheldInTheJsonApiToo() {
+        int minAge = IntStream.rangeClosed(85, 110)
+                .filter(age -> cohorts.count(oldest(age)).total().suppressed())
+                .findFirst().orElseThrow(() -> new AssertionError("no age gives a cohort of 1 to 7 people"));
+        long exact = cohorts.count(oldest(minAge)).total().value();
+
+        StaffClient analyst = new StaffClient(port, "analyst", "demo-analyst-2026");
+        HttpResponse<String> counts = analyst.post("/api/cohorts/counts", oldestJson(minAge));
+
+        assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
+        assertThat(counts.body()).contains("\"total\":{\"count\":null,\"shown\":\"<8\"}")
+                .doesNotContain("\"value\"").doesNotContain(":" + exact + ",").doesNotContain(":" + exact + "}");
+        HttpResponse<String> equity = analyst.post("/api/cohorts/equity", oldestJson(minAge));
+        assertThat(equity.statusCode()).as(equity.body()).isEqualTo(200);
+        assertThat(equity.body()).contains("\"shown\":\"<8\"").doesNotContain("\"value\"");
+    }
+
+    private static String oldestJson(int minAge) {
+        return "{\"minAge\":" + minAge + ",\"recentEmergencyAdmission\":false,\"notOnCaseload\":false}";
+    }
+
+    private static CohortDefinition oldest(int minAge) {
+        return new CohortDefinition(minAge, null, Set.of(), Set.of(), null, Set.of(), Set.of(), Set.of(), false, false);
     }
 
     @Test

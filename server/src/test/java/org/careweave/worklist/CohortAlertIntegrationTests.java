@@ -16,6 +16,7 @@ import org.careweave.caseload.Caseloads;
 import org.careweave.risk.RiskRecomputation;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
+import org.careweave.support.StaffClient;
 import org.careweave.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import org.careweave.identity.SystemClients;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.Http;
+import org.careweave.support.StaffClient;
 import org.careweave.support.TestUsers;
 import org.careweave.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;

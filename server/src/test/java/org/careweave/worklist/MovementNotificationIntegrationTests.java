@@ -11,6 +11,7 @@ import org.careweave.caseload.CaseloadEpisode;
 import org.careweave.caseload.Caseloads;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
+import org.careweave.support.StaffClient;
 import org.careweave.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.careweave.worklist;
+package org.careweave.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A signed-in member of staff calling the worklist's REST API with their session and its CSRF token. */
-final class StaffClient {
+public final class StaffClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -21,7 +21,7 @@ final class StaffClient {
     private final String base;
     private final String csrf;
 
-    StaffClient(int port, String username, String password) {
+    public StaffClient(int port, String username, String password) {
         base = "http://localhost:" + port;
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token("/login"));
         HttpResponse<String> signIn = send(HttpRequest.newBuilder(URI.create(base + "/login"))
@@ -30,24 +30,24 @@ final class StaffClient {
         if (signIn.statusCode() != 302 || signIn.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Sign-in as " + username + " failed");
         }
-        csrf = token("/worklist/alerts");
+        csrf = token("/");
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
     }
 
-    HttpResponse<String> page(String path) {
+    public HttpResponse<String> page(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
                 .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    HttpResponse<String> delete(String path) {
+    public HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-TOKEN", csrf).DELETE().build());
     }
 
