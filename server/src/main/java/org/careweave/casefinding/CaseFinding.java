@@ -8,6 +8,7 @@ import org.careweave.access.AccessPolicy;
 import org.careweave.caseload.CaseloadEpisode;
 import org.careweave.caseload.Caseloads;
 import org.careweave.caseload.Enrolment;
+import org.careweave.organisation.Teams;
 import org.careweave.risk.RiskAssessments;
 import org.careweave.risk.RiskProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,12 +26,14 @@ public class CaseFinding {
     private final AccessPolicy policy;
     private final RiskAssessments assessments;
     private final Caseloads caseloads;
+    private final Teams teams;
     private final JdbcClient jdbc;
 
-    CaseFinding(AccessPolicy policy, RiskAssessments assessments, Caseloads caseloads, JdbcClient jdbc) {
+    CaseFinding(AccessPolicy policy, RiskAssessments assessments, Caseloads caseloads, Teams teams, JdbcClient jdbc) {
         this.policy = policy;
         this.assessments = assessments;
         this.caseloads = caseloads;
+        this.teams = teams;
         this.jdbc = jdbc;
     }
 
@@ -49,12 +52,17 @@ public class CaseFinding {
     }
 
     /**
-     * Enrols the person; the team's relationship with them starts with the episode.
+     * Enrols the person onto a team the caller belongs to; the team's relationship with them, and so its members'
+     * sight of their record, starts with the episode.
      *
      * @throws IllegalArgumentException naming what is wrong with the request
      */
     public CaseloadEpisode enrol(AccessContext who, Enrolment enrolment) {
         policy.requireCaseFinding(who, enrolment.personId(), AccessIntent.create("EpisodeOfCare", null));
+        // an unknown team is left to Caseloads, which names it
+        if (teams.find(enrolment.teamId()).filter(team -> !team.memberIds().contains(who.userId())).isPresent()) {
+            throw new IllegalArgumentException("You can enrol people only onto a team you are a member of");
+        }
         return caseloads.enrol(enrolment, who.actor());
     }
 

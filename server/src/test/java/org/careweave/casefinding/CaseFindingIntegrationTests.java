@@ -16,6 +16,8 @@ import org.careweave.access.Purpose;
 import org.careweave.caseload.CaseloadEpisode;
 import org.careweave.caseload.Caseloads;
 import org.careweave.caseload.Enrolment;
+import org.careweave.organisation.Team;
+import org.careweave.organisation.Teams;
 import org.careweave.record.IncomingItem;
 import org.careweave.record.RecordImport;
 import org.careweave.risk.RiskProfile;
@@ -45,6 +47,8 @@ class CaseFindingIntegrationTests {
     Caseloads caseloads;
     @Autowired
     RecordImport recordImport;
+    @Autowired
+    Teams teams;
     @LocalServerPort
     int port;
 
@@ -143,6 +147,24 @@ class CaseFindingIntegrationTests {
         assertThat(equity.ageBands()).extracting(EquityView.Row::label).contains("75 to 84");
         assertThat(equity.ageBands().stream().filter(r -> r.label().equals("0 to 17")).findFirst().orElseThrow()
                 .cohort().value()).isZero();
+    }
+
+    @Test
+    void aCoordinatorCannotEnrolSomeoneOntoATeamTheyDoNotBelongTo() {
+        AccessContext coordinator = demo("coordinator", Role.CARE_COORDINATOR);
+        CohortDefinition frail = new CohortDefinition(65, null, Set.of(), Set.of(RiskProfile.Category.SEVERE), null,
+                Set.of(), Set.of(), Set.of(), false, true);
+        long person = cohorts.list(coordinator, frail, 1).get(0).personId();
+        long gp = demo("gp", Role.GP).userId();
+        long otherTeam = teams.create("Not the coordinator's team " + System.nanoTime(), Team.Kind.SERVICE_TEAM,
+                coordinator.actingOrganisationId());
+        teams.addMember(otherTeam, gp);
+
+        assertThatThrownBy(() -> caseFinding.enrol(coordinator, new Enrolment(person, otherTeam,
+                CaseloadEpisode.Programme.CASELOAD, gp, "Enrolled for a team I am not in")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("You can enrol people only onto a team you are a member of");
+        assertThat(caseloads.activeFor(person)).noneMatch(e -> e.teamId() == otherTeam);
     }
 
     @Test
