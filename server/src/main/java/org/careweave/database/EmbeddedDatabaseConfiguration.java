@@ -56,6 +56,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("careweave-embedded");
         dataSource.setMaximumPoolSize(20);
+        dataSource.addDataSourceProperty("logServerErrorDetail", "false"); // as for an external one: no rows in logs
         return dataSource;
     }
 
