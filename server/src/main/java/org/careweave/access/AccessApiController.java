@@ -46,17 +46,20 @@ class AccessApiController {
     private final Callers callers;
     private final AccessPolicy policy;
     private final Consents consents;
+    private final SharingChoices choices;
     private final BreakGlass breakGlass;
     private final SharingAgreements agreements;
     private final Organisations organisations;
     private final AuditTrail trail;
 
-    AccessApiController(Callers callers, AccessPolicy policy, Consents consents, BreakGlass breakGlass,
-                        SharingAgreements agreements, Organisations organisations, AuditTrail trail) {
+    AccessApiController(Callers callers, AccessPolicy policy, Consents consents, SharingChoices choices,
+                        BreakGlass breakGlass, SharingAgreements agreements, Organisations organisations,
+                        AuditTrail trail) {
         this.trail = trail;
         this.callers = callers;
         this.policy = policy;
         this.consents = consents;
+        this.choices = choices;
         this.breakGlass = breakGlass;
         this.agreements = agreements;
         this.organisations = organisations;
@@ -71,28 +74,16 @@ class AccessApiController {
     @PostMapping("/people/{personId}/consents")
     ResponseEntity<Consents.Directive> recordConsent(@PathVariable long personId,
                                                      @Valid @RequestBody ConsentRequest request) {
-        AccessContext who = callers.current(Purpose.DIRECT_CARE);
-        policy.requireDemographics(who, personId, AccessIntent.create("Consent", null));
-        long id = switch (request.kind()) {
-            case OBJECT_ORGANISATION -> consents.objectToOrganisation(personId, organisation(request.organisation()),
-                    request.note(), who.actor());
-            case OBJECT_CATEGORY -> consents.objectToCategory(personId, category(request.category()), request.note(),
-                    who.actor());
-            case PERMIT_SENSITIVE -> consents.permitSensitive(personId, category(request.category()), request.note(),
-                    who.actor());
-        };
-        Consents.Directive recorded = consents.of(personId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+        Consents.Kind kind = request.kind();
+        Consents.Directive recorded = choices.record(callers.current(Purpose.DIRECT_CARE), personId, kind,
+                kind == Consents.Kind.OBJECT_ORGANISATION ? organisation(request.organisation()) : null,
+                kind == Consents.Kind.OBJECT_ORGANISATION ? null : category(request.category()), request.note());
         return ResponseEntity.created(URI.create("/api/people/" + personId + "/consents")).body(recorded);
     }
 
     @PostMapping("/people/{personId}/consents/{consentId}/withdrawal")
     List<Consents.Directive> withdrawConsent(@PathVariable long personId, @PathVariable long consentId) {
-        AccessContext who = callers.current(Purpose.DIRECT_CARE);
-        policy.requireDemographics(who, personId, AccessIntent.update("Consent", consentId));
-        if (consents.of(personId).stream().noneMatch(d -> d.id() == consentId)) {
-            throw new IllegalArgumentException("Consent choice " + consentId + " is not this person's");
-        }
-        consents.withdraw(consentId, who.actor());
+        choices.withdraw(callers.current(Purpose.DIRECT_CARE), personId, consentId);
         return consents.of(personId);
     }
 

@@ -64,6 +64,22 @@ public class AccessPolicy {
     }
 
     /**
+     * Recording or withdrawing one of the person's sharing choices: allowed to those who may know who the person is,
+     * but a change that widens what is shared ({@code widens}) is refused under break-glass, which overrides sharing
+     * agreements and never the person's own choices. Recorded in the audit trail either way.
+     */
+    public PersonAccess requireSharingChoice(AccessContext who, long personId, AccessIntent intent, boolean widens) {
+        PersonAccess access = decide(who, personId);
+        boolean selfWidening = widens && access.basis() == PersonAccess.Basis.BREAK_GLASS;
+        record(who, personId, intent, access, access.mayViewDemographics() && !selfWidening);
+        if (selfWidening) {
+            throw new AccessDenied(access.basis(), "Break-glass access cannot widen what is shared about the person: "
+                    + "a permission, or the withdrawal of an objection, needs someone with a care relationship.");
+        }
+        return refuseUnless(access, PersonAccess::mayViewDemographics);
+    }
+
+    /**
      * Decides whether the viewer may know who the person is and records the decision, without refusing: for searches,
      * where a person the caller may not see is simply not found.
      */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.careweave.audit.AuditQuery;
+import org.careweave.audit.AuditTrail;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,12 @@ class AccessServicesIntegrationTests {
 
     @Autowired
     BreakGlass breakGlass;
+
+    @Autowired
+    SharingChoices choices;
+
+    @Autowired
+    AuditTrail trail;
 
     @Autowired
     CareRelationships relationships;
@@ -138,6 +146,31 @@ class AccessServicesIntegrationTests {
         assertThat(breakGlass.awaitingReview()).extracting(BreakGlass.Use::id).doesNotContain(use);
         assertThatThrownBy(() -> breakGlass.review(use, BreakGlass.Outcome.INAPPROPRIATE, "", privacy))
                 .hasMessageContaining("already reviewed");
+    }
+
+    @Test
+    void underBreakGlassAClinicianMayNarrowWhatIsSharedButNotWidenItAndEachChangeIsAuditedAsOne() {
+        long person = fixture.person(null);
+        AccessContext clinician = new AccessContext(fixture.user("gp"), "gp", practice, Set.of(Role.GP),
+                Purpose.EMERGENCY_CARE, "t");
+        breakGlass.open(clinician, person, "Collapsed at home, no records available");
+
+        assertThatThrownBy(() -> choices.record(clinician, person, Consents.Kind.PERMIT_SENSITIVE, null,
+                DataCategory.MENTAL_HEALTH, null))
+                .isInstanceOf(AccessDenied.class).hasMessageStartingWith("Break-glass access cannot widen");
+        Consents.Directive objection = choices.record(clinician, person, Consents.Kind.OBJECT_CATEGORY, null,
+                DataCategory.SOCIAL_CARE, "Asked in the emergency department");
+        assertThatThrownBy(() -> choices.withdraw(clinician, person, objection.id()))
+                .isInstanceOf(AccessDenied.class);
+
+        assertThat(consents.of(person)).singleElement()
+                .satisfies(d -> assertThat(d.kind()).isEqualTo(Consents.Kind.OBJECT_CATEGORY))
+                .satisfies(d -> assertThat(d.active()).isTrue());
+        trail.flush();
+        assertThat(trail.search(AuditQuery.forPerson(person, 50)))
+                .filteredOn(e -> "Consent".equals(e.entityType()))
+                .extracting(e -> e.action() + " " + e.outcome())
+                .containsExactlyInAnyOrder("CREATE DENIED", "CREATE SUCCESS", "UPDATE DENIED");
     }
 
     @Test
