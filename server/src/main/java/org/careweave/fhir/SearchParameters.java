@@ -29,7 +29,7 @@ final class SearchParameters {
     static final List<String> RESULT = List.of("_count", "_sort", "_include", "_summary");
 
     /** Handled by HAPI itself on every answer. */
-    private static final Set<String> FORMAT = Set.of("_format", "_pretty", "_elements");
+    static final Set<String> FORMAT = Set.of("_format", "_pretty", "_elements");
 
     static final int DEFAULT_COUNT = 20;
 
@@ -146,20 +146,25 @@ final class SearchParameters {
             throw new InvalidRequestException("Search one patient at a time: give patient (or subject) once, "
                     + "with one value");
         }
-        String value = values[0].strip();
-        int slash = value.lastIndexOf('/');
+        return reference(name, values[0], "Patient");
+    }
+
+    /** The CareWeave id a reference parameter gives: {@code 123}, {@code Type/123} or a URL ending in it. */
+    static long reference(String name, String value, String type) {
+        String id = value.strip();
+        int slash = id.lastIndexOf('/');
         if (slash >= 0) {
-            String type = value.substring(0, slash);
-            if (!type.equals("Patient") && !type.endsWith("/Patient")) {
-                throw new InvalidRequestException(name + " must refer to a Patient; got '" + value + "'");
+            String prefix = id.substring(0, slash);
+            if (!prefix.equals(type) && !prefix.endsWith("/" + type)) {
+                throw new InvalidRequestException(name + " must refer to a " + type + "; got '" + id + "'");
             }
-            value = value.substring(slash + 1);
+            id = id.substring(slash + 1);
         }
-        if (!value.matches("\\d{1,18}")) {
-            throw new InvalidRequestException(name + " must be a CareWeave Patient id (digits), as in "
-                    + "Patient/123; got '" + values[0] + "'");
+        if (!id.matches("\\d{1,18}")) {
+            throw new InvalidRequestException(name + " must be a CareWeave " + type + " id (digits), as in "
+                    + type + "/123; got '" + value + "'");
         }
-        return Long.parseLong(value);
+        return Long.parseLong(id);
     }
 
     private interface Each {
