@@ -144,7 +144,8 @@ public final class CapabilityStatementProvider implements IServerConformanceProv
         var episode = rest.addResource().setType("EpisodeOfCare");
         record(episode);
         episode.setDocumentation("Partners' episodes (numeric ids) searched one patient at a time, and caseload and "
-                + "virtual ward episodes (ids caseload-<n>) by patient, care-manager or team");
+                + "virtual ward episodes (ids caseload-<n>) by patient, or open ones by care-manager or team (with "
+                + "status only)");
         searchParam(episode, "EpisodeOfCare", "care-manager");
         episode.addSearchParam().setName("team").setType(Enumerations.SearchParamType.REFERENCE)
                 .setDocumentation("The caseload's team (CareTeam/<id>)");

@@ -1,9 +1,12 @@
 package org.careweave.fhir;
 
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -27,6 +30,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -44,6 +48,16 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
     static final String CASELOAD_PREFIX = "caseload-";
     static final String PROGRAMME_SYSTEM = "https://careweave.org/fhir/CodeSystem/caseload-programme";
     static final String REASON = "https://careweave.org/fhir/StructureDefinition/episode-reason";
+
+    private static final String TEAM = "team";
+
+    /** What a search by care manager or team takes besides HAPI's formatting parameters. */
+    private static final Set<String> BY_HOLDER = Set.of(EpisodeOfCare.SP_CARE_MANAGER, TEAM, EpisodeOfCare.SP_STATUS);
+
+    /** EpisodeOfCare's status codes (R4's required value set), in its order. */
+    private static final List<String> STATUSES = Arrays.stream(EpisodeOfCare.EpisodeOfCareStatus.values())
+            .filter(status -> status != EpisodeOfCare.EpisodeOfCareStatus.NULL)
+            .map(EpisodeOfCare.EpisodeOfCareStatus::toCode).toList();
 
     private final RecordItemResourceProvider items;
     private final Caseloads caseloads;
@@ -83,61 +97,111 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
 
     /**
      * By patient: the record's EpisodeOfCare items (with the record search's parameters and paging, decided and
-     * audited once there) followed by the person's caseload episodes. By care manager or team: their open caseload
-     * episodes, each person decided by the policy.
+     * audited once there) followed, on the first page, by the person's caseload episodes, which say who the person is
+     * (reason, care manager, team) and so are shown only to callers the policy lets know that, as a read by id.
+     * By care manager or team: their open caseload episodes, each person decided by the policy; status is the only
+     * other parameter these take, as they are answered in one page.
      */
     @Search(allowUnknownParams = true)
     public Bundle search(RequestDetails request) {
         Map<String, String[]> parameters = request.getParameters();
+        Set<String> statuses = statuses(parameters);
         String careManager = SearchParameters.single(parameters, EpisodeOfCare.SP_CARE_MANAGER);
-        String team = SearchParameters.single(parameters, "team");
-        String status = SearchParameters.single(parameters, EpisodeOfCare.SP_STATUS);
+        String team = SearchParameters.single(parameters, TEAM);
         if (careManager == null && team == null) {
-            Bundle bundle = items.search(request);
-            String patient = Optional.ofNullable(SearchParameters.single(parameters, EpisodeOfCare.SP_PATIENT))
-                    .orElse(SearchParameters.single(parameters, "subject"));
-            if (patient != null && !parameters.containsKey("_cursor")) {
-                for (CaseloadEpisode episode : caseloads.historyOf(FhirErrors.idOf(idPart(patient), "Patient"))) {
-                    add(bundle, toFhir(episode), status);
-                }
-            }
-            return bundle;
+            return byPatient(request, statuses);
         }
         if (careManager != null && team != null) {
             throw new InvalidRequestException("Search EpisodeOfCare by care-manager or by team, not both");
         }
+        for (String name : parameters.keySet()) {
+            if (!BY_HOLDER.contains(name) && !SearchParameters.FORMAT.contains(name)) {
+                throw new InvalidRequestException("EpisodeOfCare searched by care-manager or team takes only status "
+                        + "(their open episodes, in one page); '" + name + "' is not supported with it");
+            }
+        }
         List<CaseloadEpisode> episodes = careManager != null
-                ? caseloads.activeForCareManager(FhirErrors.idOf(idPart(careManager), "Practitioner"))
-                : caseloads.activeForTeam(FhirErrors.idOf(idPart(team), "CareTeam"));
+                ? caseloads.activeForCareManager(SearchParameters.reference(EpisodeOfCare.SP_CARE_MANAGER,
+                        careManager, "Practitioner"))
+                : caseloads.activeForTeam(SearchParameters.reference(TEAM, team, "CareTeam"));
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        AccessIntent intent = AccessIntent.search("EpisodeOfCare", careManager != null ? "care-manager" : TEAM);
+        Bundle bundle = SearchBundles.searchset(request);
         bundle.setTotal(0);
         for (CaseloadEpisode episode : episodes) {
-            if (policy.checkDemographics(who, episode.personId(),
-                    AccessIntent.search("EpisodeOfCare", careManager != null ? "care-manager" : "team"))) {
-                add(bundle, toFhir(episode), status);
+            if (matches(episode, statuses) && policy.checkDemographics(who, episode.personId(), intent)) {
+                add(bundle, request, episode);
             }
         }
         return bundle;
     }
 
-    private static void add(Bundle bundle, EpisodeOfCare episode, String status) {
-        if (status == null || episode.getStatus().toCode().equals(status)) {
-            bundle.addEntry().setFullUrl("EpisodeOfCare/" + episode.getIdPart()).setResource(episode)
-                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
-            bundle.setTotal(bundle.getTotal() + 1);
+    private Bundle byPatient(RequestDetails request, Set<String> statuses) {
+        Bundle bundle = items.search(request);
+        Map<String, String[]> parameters = request.getParameters();
+        String patient = Optional.ofNullable(SearchParameters.single(parameters, EpisodeOfCare.SP_PATIENT))
+                .orElse(SearchParameters.single(parameters, "subject"));
+        if (patient == null || parameters.containsKey(SearchParameters.CURSOR)) {
+            return bundle;
         }
+        long personId = SearchParameters.reference(EpisodeOfCare.SP_PATIENT, patient, "Patient");
+        List<CaseloadEpisode> episodes = caseloads.historyOf(personId).stream()
+                .filter(episode -> matches(episode, statuses)).toList();
+        if (episodes.isEmpty()) {
+            return bundle;
+        }
+        AccessIntent intent = AccessIntent.search("EpisodeOfCare", statuses.isEmpty() ? "patient,caseload"
+                : "patient,status,caseload");
+        if (!policy.checkDemographics(callers.current(Purpose.DIRECT_CARE), personId, intent)) {
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.SUPPRESSED)
+                    .setDiagnostics(episodes.size() + " caseload or virtual ward episode(s) withheld: "
+                            + RecordSearch.withoutDemographics());
+            SearchBundles.addOutcome(bundle, outcome);
+        } else if (SearchParameters.summaryCount(parameters)) {
+            bundle.setTotal(bundle.getTotal() + episodes.size());
+        } else {
+            episodes.forEach(episode -> add(bundle, request, episode));
+        }
+        return bundle;
     }
 
-    private static String idPart(String reference) {
-        return reference.substring(reference.lastIndexOf('/') + 1);
+    /** The status parameter's codes (any of them), each one of EpisodeOfCare's; empty for any status. */
+    private static Set<String> statuses(Map<String, String[]> parameters) {
+        String value = SearchParameters.single(parameters, EpisodeOfCare.SP_STATUS);
+        if (value == null) {
+            return Set.of();
+        }
+        Set<String> statuses = new HashSet<>();
+        for (String code : value.split(",", -1)) {
+            if (!STATUSES.contains(code.strip())) {
+                throw new InvalidRequestException("status '" + code + "' is not an EpisodeOfCare status; use "
+                        + String.join(", ", STATUSES) + " (several separated by commas for any of them)");
+            }
+            statuses.add(code.strip());
+        }
+        return statuses;
+    }
+
+    private static boolean matches(CaseloadEpisode episode, Set<String> statuses) {
+        return statuses.isEmpty() || statuses.contains(statusOf(episode).toCode());
+    }
+
+    private static EpisodeOfCare.EpisodeOfCareStatus statusOf(CaseloadEpisode episode) {
+        return episode.active() ? EpisodeOfCare.EpisodeOfCareStatus.ACTIVE
+                : EpisodeOfCare.EpisodeOfCareStatus.FINISHED;
+    }
+
+    private void add(Bundle bundle, RequestDetails request, CaseloadEpisode episode) {
+        SearchBundles.add(bundle, request, toFhir(episode), Bundle.SearchEntryMode.MATCH);
+        bundle.setTotal(bundle.getTotal() + 1);
     }
 
     EpisodeOfCare toFhir(CaseloadEpisode episode) {
         EpisodeOfCare resource = new EpisodeOfCare();
         resource.setId(CASELOAD_PREFIX + episode.id());
-        resource.setStatus(episode.active() ? EpisodeOfCare.EpisodeOfCareStatus.ACTIVE
-                : EpisodeOfCare.EpisodeOfCareStatus.FINISHED);
+        resource.setStatus(statusOf(episode));
         resource.addType(new CodeableConcept(new Coding(PROGRAMME_SYSTEM, episode.programme().name(),
                 episode.programme() == CaseloadEpisode.Programme.VIRTUAL_WARD ? "Virtual ward" : "Caseload")));
         resource.setPatient(new Reference("Patient/" + episode.personId()));

@@ -168,7 +168,7 @@ class RecordSearch {
                 Bundle.SearchEntryMode.INCLUDE));
     }
 
-    private static String withoutDemographics() {
+    static String withoutDemographics() {
         return "a system client without a care relationship sees only what its own organisation recorded, "
                 + "not who the person is";
     }

@@ -29,7 +29,7 @@ final class SearchParameters {
     static final List<String> RESULT = List.of("_count", "_sort", "_include", "_summary");
 
     /** Handled by HAPI itself on every answer. */
-    private static final Set<String> FORMAT = Set.of("_format", "_pretty", "_elements");
+    static final Set<String> FORMAT = Set.of("_format", "_pretty", "_elements");
 
     static final int DEFAULT_COUNT = 20;
 
@@ -62,10 +62,10 @@ final class SearchParameters {
             }
             switch (name) {
                 case "patient", "subject" -> person = patient(name, values, person);
-                case "code" -> each(values, v -> codes.add(token(name, v)));
-                case "category" -> each(values, v -> categories.add(token(name, v)));
-                case "status" -> each(values, statuses::add);
-                case "identifier" -> each(values, v -> identifiers.add(token(name, v)));
+                case "code" -> each(name, values, v -> codes.add(token(name, v)));
+                case "category" -> each(name, values, v -> categories.add(token(name, v)));
+                case "status" -> each(name, values, statuses::add);
+                case "identifier" -> each(name, values, v -> identifiers.add(token(name, v)));
                 case "date" -> range(fhir, name, values, date);
                 case "_lastUpdated" -> range(fhir, name, values, updated);
                 default -> {
@@ -77,8 +77,9 @@ final class SearchParameters {
                     + (supported.contains("subject") ? " (or subject=Patient/{id})" : "")
                     + "; the record is searched one person at a time, through the access policy");
         }
-        return new RecordQuery(person, type, codes, categories, statuses, identifiers, date[0], date[1],
-                updated[0], updated[1], sort(raw), count(raw), cursor(raw));
+        long personId = person;
+        return FhirErrors.translated(() -> new RecordQuery(personId, type, codes, categories, statuses, identifiers,
+                date[0], date[1], updated[0], updated[1], sort(raw), count(raw), cursor(raw)));
     }
 
     static InvalidRequestException unknown(String type, String name) {
@@ -145,35 +146,41 @@ final class SearchParameters {
             throw new InvalidRequestException("Search one patient at a time: give patient (or subject) once, "
                     + "with one value");
         }
-        String value = values[0].strip();
-        int slash = value.lastIndexOf('/');
+        return reference(name, values[0], "Patient");
+    }
+
+    /** The CareWeave id a reference parameter gives: {@code 123}, {@code Type/123} or a URL ending in it. */
+    static long reference(String name, String value, String type) {
+        String id = value.strip();
+        int slash = id.lastIndexOf('/');
         if (slash >= 0) {
-            String type = value.substring(0, slash);
-            if (!type.equals("Patient") && !type.endsWith("/Patient")) {
-                throw new InvalidRequestException(name + " must refer to a Patient; got '" + value + "'");
+            String prefix = id.substring(0, slash);
+            if (!prefix.equals(type) && !prefix.endsWith("/" + type)) {
+                throw new InvalidRequestException(name + " must refer to a " + type + "; got '" + id + "'");
             }
-            value = value.substring(slash + 1);
+            id = id.substring(slash + 1);
         }
-        if (!value.matches("\\d{1,18}")) {
-            throw new InvalidRequestException(name + " must be a CareWeave Patient id (digits), as in "
-                    + "Patient/123; got '" + values[0] + "'");
+        if (!id.matches("\\d{1,18}")) {
+            throw new InvalidRequestException(name + " must be a CareWeave " + type + " id (digits), as in "
+                    + type + "/123; got '" + value + "'");
         }
-        return Long.parseLong(value);
+        return Long.parseLong(id);
     }
 
     private interface Each {
         void accept(String value);
     }
 
-    /** Comma-separated values mean "any of these"; several parameters of the same name, "all of these". */
-    private static void each(String[] values, Each each) {
+    /** Comma-separated values mean "any of these". */
+    private static void each(String name, String[] values, Each each) {
         if (values.length > 1) {
-            throw new InvalidRequestException("Give a token parameter once, with values separated by commas "
+            throw new InvalidRequestException("Give " + name + " once, with values separated by commas "
                     + "(any of them)");
         }
-        for (String value : values[0].split(",")) {
+        for (String value : values[0].split(",", -1)) {
             if (value.isBlank()) {
-                throw new InvalidRequestException("A search value is empty");
+                throw new InvalidRequestException(name + " has an empty value; give each of its comma-separated "
+                        + "values");
             }
             each.accept(value.strip());
         }
@@ -195,6 +202,10 @@ final class SearchParameters {
         DateRangeParam range = new DateRangeParam();
         List<QualifiedParamList> lists = new ArrayList<>();
         for (String value : values) {
+            if (value.isBlank()) {
+                throw new InvalidRequestException(name + " is empty; give a date with an optional prefix, such as "
+                        + name + "=ge2024-01-31");
+            }
             if (value.contains(",")) {
                 throw new InvalidRequestException(name + " takes one date per parameter; repeat the parameter for "
                         + "a range, e.g. " + name + "=ge2024-01-01&" + name + "=lt2025-01-01");
@@ -210,13 +221,35 @@ final class SearchParameters {
                 throw new InvalidRequestException(name + " prefix '" + parsed.getPrefix().getValue()
                         + "' is not supported; use eq, lt, le, gt, ge, sa or eb");
             }
+            for (Instant bound : bounds(new DateRangeParam(parsed))) {
+                if (bound != null && !RecordQuery.searchable(bound)) {
+                    throw new InvalidRequestException(name + " '" + value + "' is outside the years CareWeave "
+                            + "searches; give dates from 0001-01-02 to 9999-12-30");
+                }
+            }
             lists.add(QualifiedParamList.singleton(value));
         }
-        range.setValuesAsQueryTokens(fhir, name, lists);
+        try {
+            range.setValuesAsQueryTokens(fhir, name, lists);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(name + " takes at most one lower bound (ge, gt or sa) and one upper "
+                    + "bound (le, lt or eb), or one date (eq); got " + String.join(" and ", values));
+        }
+        Instant[] both = bounds(range);
+        if (both[0] != null && both[1] != null && !both[1].isAfter(both[0])) {
+            throw new InvalidRequestException(name + " range is empty: " + String.join(" and ", values)
+                    + " ends before it starts");
+        }
+        bounds[0] = both[0];
+        bounds[1] = both[1];
+    }
+
+    /** From (inclusive) and to (exclusive), null where the range is open. */
+    private static Instant[] bounds(DateRangeParam range) {
         Date lower = range.getLowerBoundAsInstant();
         Date upper = range.getUpperBoundAsInstant();
-        bounds[0] = lower == null ? null : lower.toInstant();
         // HAPI gives the last millisecond still inside the range; the query wants the first one after it.
-        bounds[1] = upper == null ? null : upper.toInstant().plusMillis(1);
+        return new Instant[] {lower == null ? null : lower.toInstant(),
+                upper == null ? null : upper.toInstant().plusMillis(1)};
     }
 }

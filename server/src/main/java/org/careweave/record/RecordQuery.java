@@ -29,6 +29,10 @@ public record RecordQuery(long personId, String resourceType, List<Token> codes,
     /** The code system of CareWeave's record categories (problem, medication, emergency-admission, ...). */
     public static final String CATEGORY_SYSTEM = "https://careweave.org/fhir/CodeSystem/record-category";
 
+    /** The instants a query can hold: the database reads them as ISO text, which has years 0001 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     public RecordQuery {
         codes = List.copyOf(codes);
         categories = List.copyOf(categories);
@@ -40,6 +44,16 @@ public record RecordQuery(long personId, String resourceType, List<Token> codes,
         if (dateFrom != null && dateTo != null && !dateTo.isAfter(dateFrom)) {
             throw new IllegalArgumentException("The date range is empty: it ends before it starts");
         }
+        for (Instant bound : new Instant[] {dateFrom, dateTo, updatedFrom, updatedTo}) {
+            if (bound != null && !searchable(bound)) {
+                throw new IllegalArgumentException("Search dates must be in the years 0001 to 9999; got " + bound);
+            }
+        }
+    }
+
+    /** Whether a query can hold this instant (see {@link #EARLIEST}). */
+    public static boolean searchable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     /** Everything about the person of every type, newest first. */
@@ -140,6 +154,9 @@ public record RecordQuery(long personId, String resourceType, List<Token> codes,
                 }
                 String key = text.substring(1, dot);
                 Instant instant = key.equals("-") ? null : fromMicros(Long.parseLong(key));
+                if (instant != null && !searchable(instant)) {
+                    throw new IllegalArgumentException();
+                }
                 return new Cursor(instant, Long.parseLong(text.substring(dot + 1)), direction == 'n');
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("The paging cursor '" + text + "' is not one this server made; "

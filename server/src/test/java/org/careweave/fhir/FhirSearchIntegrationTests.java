@@ -130,6 +130,25 @@ class FhirSearchIntegrationTests {
     }
 
     @Test
+    void searchesThatCanMatchNothingOrThatTheDatabaseCannotRunAreRefusedNotFailed() {
+        String condition = "/fhir/Condition?patient=Patient/" + person;
+        assertRefused(condition + "&date=ge2025-01-01&date=lt2024-01-01", "date range is empty");
+        assertRefused(condition + "&_lastUpdated=ge2025-01-01&_lastUpdated=lt2024-01-01",
+                "_lastUpdated range is empty");
+        assertRefused(condition + "&date=2025-01-01&date=2026-01-01", "date takes at most one lower bound");
+        assertRefused(condition + "&date=", "date is empty");
+        assertRefused(condition + "&date=ge0001-01-01", "date 'ge0001-01-01' is outside the years");
+        assertRefused(condition + "&date=le9999-12-31", "date 'le9999-12-31' is outside the years");
+        assertRefused(condition + "&code=,", "code has an empty value");
+        assertRefused(condition + "&status=active,", "status has an empty value");
+        assertRefused(condition + "&_count=-1", "_count must be a whole number from 1 to 1000; got '-1'");
+        assertRefused(condition + "&_count=1001", "_count must be a whole number from 1 to 1000; got '1001'");
+        assertRefused(condition + "&_count=99999999999", "got '99999999999'");
+        assertRefused(condition + "&_cursor=n-62135596800000001.1", "not one this server made");
+        assertRefused("/fhir/Patient/" + person + "/$everything?_count=5000", "_count must be");
+    }
+
+    @Test
     void pagesFollowTheirLinksWithoutRepeatsOrGapsWhileItemsArrive() {
         relationships.start(person, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(practice));
         List<Long> all = new ArrayList<>();
