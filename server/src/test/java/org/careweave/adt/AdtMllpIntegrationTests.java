@@ -312,6 +312,46 @@ class AdtMllpIntegrationTests {
     }
 
     @Test
+    void aMalformedDateIsAnsweredAeNamingTheFieldAndTheFeedGoesOn() throws IOException {
+        Resident r = resident(12);
+        Visit visit = new Visit("I", "WARD1", null, "21", "T" + tag, null, "202603011000", null);
+        Patient isoBirthDate = new Patient(r.nhs, "H" + r.id, r.family, r.given, "1950-01-01", r.sex);
+        String birthDate = visitMessage("A01", "2.4", tag + "-1", "202603011000", isoBirthDate, visit);
+        String eventTime = visitMessage("A01", "2.4", tag + "-2", "202603011000", r.patient(), visit)
+                .replace("EVN|A01|202603011000", "EVN|A01|2024-01-01T10:00:00Z");
+        String sentTime = visitMessage("A01", "2.4", tag + "-3", "202603011000", r.patient(), visit)
+                .replace("|202603011000||ADT", "|20240101120000+01||ADT");
+        String good = visitMessage("A01", "2.4", tag + "-4", "202603011000", r.patient(), visit);
+
+        String[] acks = AdtTestMessages.send(MLLP_PORT, birthDate, eventTime, sentTime, good);
+
+        assertThat(acks).extracting(AdtTestMessages::code).containsExactly("AE", "AE", "AE", "AA");
+        assertThat(acks[0]).contains("MSA|AE|" + tag + "-1|PID-7 is not an HL7 date/time").contains("ERR|")
+                .doesNotContain("1950-01-01");
+        assertThat(acks[1]).contains("MSA|AE|" + tag + "-2|EVN-2 is not an HL7 date/time");
+        assertThat(acks[2]).contains("MSA|AE|" + tag + "-3|MSH-7 is not an HL7 date/time");
+        assertThat(statuses(tag)).containsExactly("FAILED", "FAILED", "FAILED", "APPLIED");
+        assertThat(encounter("T" + tag)).containsEntry("person_id", r.id).containsEntry("version", 1);
+    }
+
+    @Test
+    void aNulCharacterIsAnsweredArNamingTheFieldAndTheMessageIsKept() throws IOException {
+        Resident r = resident(13);
+        Visit visit = new Visit("I", "WARD1", null, "21", "Z" + tag, null, "202603011000", null);
+        String text = visitMessage("A01", "2.4", tag + "-1", "202603011000", r.patient(), visit);
+        String withNul = text.replace(r.family + "^", r.family + "\0^");
+
+        String answer = ack(MLLP_PORT, withNul);
+
+        assertThat(answer).contains("MSA|AR|" + tag + "-1|PID-5 contains a NUL character (0x00)");
+        assertThat(statuses(tag)).containsExactly("REJECTED");
+        assertThat(jdbc.sql("select raw from adt_message where control_id = :c").param("c", tag + "-1")
+                .query(String.class).single()).isEqualTo(withNul.replace('\0', '\uFFFD'));
+        assertThat(code(ack(MLLP_PORT, text))).isEqualTo("AA");
+        assertThat(statuses(tag)).containsExactly("REJECTED", "APPLIED");
+    }
+
+    @Test
     void administratorsSeeTheLogAndReadingAMessageIsAudited() throws IOException {
         Resident r = resident(11);
         ack(MLLP_PORT, visitMessage("A01", "2.4", tag + "-1", "202603011000", r.patient(),
