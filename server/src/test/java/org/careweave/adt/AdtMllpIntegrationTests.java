@@ -207,6 +207,27 @@ class AdtMllpIntegrationTests {
     }
 
     @Test
+    void aDuplicateWithoutSendingApplicationOrFacilityIsAcknowledgedButNotAppliedTwice() throws IOException {
+        Resident r = resident(14);
+        Visit visit = new Visit("I", "WARD1", null, "21", "A" + tag, null, "202603011000", null);
+        String noApplication = visitMessage("A01", "2.4", tag + "-1", "202603011000", r.patient(), visit)
+                .replace("|PAS|R9A|", "||R9A|");
+        String noFacility = visitMessage("A08", "2.4", tag + "-2", "202603011100", r.patient(), visit)
+                .replace("|PAS|R9A|", "|PAS||");
+
+        String[] acks = AdtTestMessages.send(MLLP_PORT, noApplication, noApplication, noFacility, noFacility);
+
+        assertThat(acks).extracting(AdtTestMessages::code).containsExactly("AA", "AA", "AE", "AE");
+        assertThat(acks[0]).doesNotContain("duplicate");
+        assertThat(acks[1]).contains("MSA|AA|" + tag + "-1|duplicate of a message received");
+        assertThat(acks[2]).doesNotContain("duplicate");
+        assertThat(acks[3]).contains("MSA|AE|" + tag + "-2|duplicate of a message received");
+        assertThat(statuses(tag)).containsExactly("APPLIED", "FAILED");
+        assertThat(movements.of(r.id)).hasSize(1);
+        assertThat(encounter("A" + tag)).containsEntry("version", 1);
+    }
+
+    @Test
     void aDischargeBeforeItsAdmissionEndsWithTheVisitFinished() throws IOException {
         Resident r = resident(5);
         Visit visit = new Visit("I", "WARD3", null, "21", "O" + tag, null, "202603011000", null);
