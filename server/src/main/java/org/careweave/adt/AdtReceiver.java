@@ -47,22 +47,24 @@ class AdtReceiver {
     /** @return the ACK to send; the message is committed by then */
     String receive(String text) {
         received.increment();
-        // PostgreSQL text cannot hold NUL: such a message is kept with U+FFFD in its place, and refused.
-        String message = text.replace('\0', '\uFFFD');
+        // Kept as received, except that PostgreSQL text cannot hold NUL: such a message is kept with U+FFFD in its
+        // place, and refused.
+        String raw = text.replace('\0', '\uFFFD');
+        String message = Hl7Text.withCarriageReturns(raw);
         MessageHeader header = MessageHeader.read(message);
-        String refusal = refusal(header, message, text.indexOf('\0'));
+        String refusal = refusal(header, message, Hl7Text.withCarriageReturns(text).indexOf('\0'));
         if (refusal != null) {
-            return reject(header, message, refusal);
+            return reject(header, raw, refusal);
         }
         AdtFacts facts;
         try {
             facts = parser.parse(message, header);
         } catch (NotUnderstood e) {
-            return reject(header, message, e.getMessage());
+            return reject(header, raw, e.getMessage());
         } catch (CannotApply e) {
-            return store(header, message, null, e.getMessage());
+            return store(header, raw, null, e.getMessage());
         }
-        return store(header, message, facts, null);
+        return store(header, raw, facts, null);
     }
 
     /**
@@ -71,13 +73,14 @@ class AdtReceiver {
      * @return the new outcome, or empty when there is no such waiting message
      */
     Optional<Outcome> reprocess(long id, boolean registerUnknown) {
-        return transaction.execute(tx -> messages.lockWaiting(id).map(text -> {
+        return transaction.execute(tx -> messages.lockWaiting(id).map(raw -> {
             messages.commitDurably();
             messages.countAttempt(id);
-            MessageHeader header = MessageHeader.read(text);
+            String message = Hl7Text.withCarriageReturns(raw);
+            MessageHeader header = MessageHeader.read(message);
             Outcome outcome;
             try {
-                outcome = applyWithin(id, parser.parse(text, header), registerUnknown);
+                outcome = applyWithin(id, parser.parse(message, header), registerUnknown);
             } catch (CannotApply e) {
                 outcome = Outcome.failed(e.getMessage());
             }

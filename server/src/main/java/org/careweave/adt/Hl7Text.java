@@ -7,6 +7,15 @@ final class Hl7Text {
     }
 
     /**
+     * The message with every segment ending in a carriage return, as HL7v2 requires and CareWeave reads it: many
+     * interfaces end segments with line feeds or CR LF instead, which are taken the same. HL7v2 escapes line breaks
+     * inside a field, so a line feed can only end a segment.
+     */
+    static String withCarriageReturns(String message) {
+        return message.replace("\r\n", "\r").replace('\n', '\r');
+    }
+
+    /**
      * Where the character at index is, e.g. "PID-5", to name it in an error without quoting it; "segment 4" when it
      * is in a segment's name or a segment of its own.
      */

@@ -228,6 +228,33 @@ class AdtMllpIntegrationTests {
     }
 
     @Test
+    void segmentsEndingInLineFeedsAreReadAsCarriageReturnsAndKeptAsReceived() throws IOException {
+        Resident r = resident(15);
+        String facility = "RL" + tag.substring(0, 3);
+        Visit visit = new Visit("I", "WARD1", null, "21", "LF" + tag, null, "202603011000", null);
+        String text = message("A01", "2.4", facility, tag + "-1", "202603011000", r.patient().pid(), visit.pv1());
+        String lineFeeds = text.replace('\r', '\n');
+
+        String answer = ack(MLLP_PORT, lineFeeds);
+
+        assertThat(answer).contains("MSA|AE|" + tag + "-1").contains(facility);
+        assertThat(jdbc.sql("select raw from adt_message where control_id = :c").param("c", tag + "-1")
+                .query(String.class).single()).isEqualTo(lineFeeds);
+        organisations.ensure(facility, "Line Feed Hospital Trust", OrganisationType.ACUTE_TRUST);
+        HttpResponse<String> reprocessed = post("/api/hl7-messages/" + messageId(tag + "-1") + "/reprocessing",
+                adminToken());
+        assertThat(reprocessed.body()).contains("APPLIED");
+        assertThat(encounter("LF" + tag)).containsEntry("person_id", r.id).containsEntry("version", 1);
+        String resent = ack(MLLP_PORT, text.replace("\r", "\r\n"));
+        assertThat(resent).contains("MSA|AA|" + tag + "-1|duplicate of a message received");
+        String next = message("A02", "2.4", facility, tag + "-2", "202603011200", r.patient().pid(),
+                visit.withWard("WARD2", "WARD1").pv1()).replace("\r", "\r\n");
+        assertThat(code(ack(MLLP_PORT, next))).isEqualTo("AA");
+        assertThat(statuses(tag)).containsExactly("APPLIED", "APPLIED");
+        assertThat(encounter("LF" + tag).get("resource").toString()).contains("WARD2");
+    }
+
+    @Test
     void aDischargeBeforeItsAdmissionEndsWithTheVisitFinished() throws IOException {
         Resident r = resident(5);
         Visit visit = new Visit("I", "WARD3", null, "21", "O" + tag, null, "202603011000", null);
