@@ -39,8 +39,8 @@ class AdtMessageMigrationTests {
             List<String> reasons = jdbc.sql("select status_reason from " + schema
                     + ".adt_message where status = 'REJECTED' order by id").query(String.class).list();
             assertThat(reasons).allSatisfy(reason -> assertThat(reason).startsWith("duplicate of message "));
-            assertThat(jdbc.sql("insert into " + schema + ".adt_message (sending_facility, control_id, status, ack_code,"
-                    + " raw) values ('R9A', 'C2', 'APPLIED', 'AA', '') on conflict (sending_application, "
+            assertThat(jdbc.sql("insert into " + schema + ".adt_message (sending_facility, control_id, status, "
+                    + "ack_code, raw) values ('R9A', 'C2', 'APPLIED', 'AA', '') on conflict (sending_application, "
                     + "sending_facility, control_id) where status <> 'REJECTED' do nothing").update()).isZero();
         } finally {
             jdbc.sql("drop schema if exists " + schema + " cascade").update();
