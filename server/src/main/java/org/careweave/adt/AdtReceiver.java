@@ -47,20 +47,24 @@ class AdtReceiver {
     /** @return the ACK to send; the message is committed by then */
     String receive(String text) {
         received.increment();
-        MessageHeader header = MessageHeader.read(text);
-        String refusal = header == null ? "The message does not start with a readable MSH segment" : header.refusal();
+        // Kept as received, except that PostgreSQL text cannot hold NUL: such a message is kept with U+FFFD in its
+        // place, and refused.
+        String raw = text.replace('\0', '\uFFFD');
+        String message = Hl7Text.withCarriageReturns(raw);
+        MessageHeader header = MessageHeader.read(message);
+        String refusal = refusal(header, message, Hl7Text.withCarriageReturns(text).indexOf('\0'));
         if (refusal != null) {
-            return reject(header, text, refusal);
+            return reject(header, raw, refusal);
         }
         AdtFacts facts;
         try {
-            facts = parser.parse(text, header);
+            facts = parser.parse(message, header);
         } catch (NotUnderstood e) {
-            return reject(header, text, e.getMessage());
+            return reject(header, raw, e.getMessage());
         } catch (CannotApply e) {
-            return store(header, text, null, e.getMessage());
+            return store(header, raw, null, e.getMessage());
         }
-        return store(header, text, facts, null);
+        return store(header, raw, facts, null);
     }
 
     /**
@@ -69,13 +73,14 @@ class AdtReceiver {
      * @return the new outcome, or empty when there is no such waiting message
      */
     Optional<Outcome> reprocess(long id, boolean registerUnknown) {
-        return transaction.execute(tx -> messages.lockWaiting(id).map(text -> {
+        return transaction.execute(tx -> messages.lockWaiting(id).map(raw -> {
             messages.commitDurably();
             messages.countAttempt(id);
-            MessageHeader header = MessageHeader.read(text);
+            String message = Hl7Text.withCarriageReturns(raw);
+            MessageHeader header = MessageHeader.read(message);
             Outcome outcome;
             try {
-                outcome = applyWithin(id, parser.parse(text, header), registerUnknown);
+                outcome = applyWithin(id, parser.parse(message, header), registerUnknown);
             } catch (CannotApply e) {
                 outcome = Outcome.failed(e.getMessage());
             }
@@ -141,6 +146,18 @@ class AdtReceiver {
                 original.id());
         return Acknowledgements.of(header, Acknowledgements.Code.valueOf(original.ackCode()),
                 "duplicate of a message received " + original.receivedAt() + "; not applied again");
+    }
+
+    /** Why the message is not taken, or null when it is; nul is the index of the first NUL character, or -1. */
+    private static String refusal(MessageHeader header, String message, int nul) {
+        if (header == null) {
+            return "The message does not start with a readable MSH segment";
+        }
+        if (nul >= 0) {
+            return Hl7Text.fieldAt(message, nul, header.fieldSeparator()) + " contains a NUL character (0x00), which "
+                    + "HL7v2 text may not hold and CareWeave cannot store; remove it and resend";
+        }
+        return header.refusal();
     }
 
     private String reject(MessageHeader header, String text, String reason) {

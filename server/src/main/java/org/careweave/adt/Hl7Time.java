@@ -1,15 +1,21 @@
 package org.careweave.adt;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** HL7v2 TS/DTM values (YYYY[MM[DD[HH[MM[SS[.S+]]]]]][+/-ZZZZ]); times without an offset are UK local time. */
 final class Hl7Time {
 
     static final ZoneId LOCAL = ZoneId.of("Europe/London");
+
+    private static final Pattern FORMAT =
+            Pattern.compile("(\\d{4}(?:\\d{2}){0,5})(?:\\.\\d+)?(?:([+-])(\\d{2})(\\d{2}))?");
 
     private Hl7Time() {
     }
@@ -19,26 +25,25 @@ final class Hl7Time {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String value = text.strip();
-        ZoneOffset offset = null;
-        int sign = Math.max(value.indexOf('+'), value.indexOf('-'));
-        if (sign > 0) {
-            offset = ZoneOffset.of(value.substring(sign, sign + 3) + ":" + value.substring(sign + 3));
-            value = value.substring(0, sign);
+        Matcher parts = FORMAT.matcher(text.strip());
+        if (!parts.matches()) {
+            throw new IllegalArgumentException(field
+                    + " is not an HL7 date/time (YYYY[MM[DD[HH[MM[SS[.S]]]]]][+/-ZZZZ])");
         }
-        int dot = value.indexOf('.');
-        if (dot > 0) {
-            value = value.substring(0, dot);
-        }
-        if (!value.matches("\\d{8}(\\d{2}){0,3}") && !value.matches("\\d{4}(\\d{2})?")) {
-            throw new IllegalArgumentException(field + " is not an HL7 date-time (YYYYMMDDHHMM[SS])");
-        }
+        String value = parts.group(1);
         try {
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(value.substring(0, 4)), part(value, 4, 1),
                     part(value, 6, 1), part(value, 8, 0), part(value, 10, 0), part(value, 12, 0));
-            return offset != null ? local.toInstant(offset) : local.atZone(LOCAL).toInstant();
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException(field + " is not a valid date-time", e);
+            if (parts.group(2) == null) {
+                return local.atZone(LOCAL).toInstant();
+            }
+            int sign = parts.group(2).equals("-") ? -1 : 1;
+            ZoneOffset offset = ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(parts.group(3)),
+                    sign * Integer.parseInt(parts.group(4)));
+            return local.toInstant(offset);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(field + " is not a valid date/time (a month, day, hour, minute or "
+                    + "offset out of range)", e);
         }
     }
 

@@ -14,7 +14,10 @@ record MessageHeader(char fieldSeparator, String encodingCharacters, String send
     static final Set<String> ACCEPTED_EVENTS = Set.of("A01", "A02", "A03", "A04", "A05", "A08", "A11", "A12", "A13",
             "A28", "A31", "A40");
 
-    /** @return the header, or null when the text does not start with a readable MSH segment */
+    /**
+     * @param message with segments ending in carriage returns ({@link Hl7Text#withCarriageReturns})
+     * @return the header, or null when the text does not start with a readable MSH segment
+     */
     static MessageHeader read(String message) {
         if (message.length() < 8 || !message.startsWith("MSH")) {
             return null;

@@ -62,7 +62,8 @@ final class MllpFrames {
 
     /** MSH-18 naming an ISO 8859 set means Latin-1; anything else (UNICODE UTF-8, or nothing) is read as UTF-8. */
     static Charset charsetOf(byte[] message) {
-        String latin = new String(message, 0, Math.min(message.length, 1024), StandardCharsets.ISO_8859_1);
+        String latin = Hl7Text.withCarriageReturns(
+                new String(message, 0, Math.min(message.length, 1024), StandardCharsets.ISO_8859_1));
         int end = latin.indexOf('\r');
         String msh = end < 0 ? latin : latin.substring(0, end);
         if (msh.length() > 3) {

@@ -207,6 +207,54 @@ class AdtMllpIntegrationTests {
     }
 
     @Test
+    void aDuplicateWithoutSendingApplicationOrFacilityIsAcknowledgedButNotAppliedTwice() throws IOException {
+        Resident r = resident(14);
+        Visit visit = new Visit("I", "WARD1", null, "21", "A" + tag, null, "202603011000", null);
+        String noApplication = visitMessage("A01", "2.4", tag + "-1", "202603011000", r.patient(), visit)
+                .replace("|PAS|R9A|", "||R9A|");
+        String noFacility = visitMessage("A08", "2.4", tag + "-2", "202603011100", r.patient(), visit)
+                .replace("|PAS|R9A|", "|PAS||");
+
+        String[] acks = AdtTestMessages.send(MLLP_PORT, noApplication, noApplication, noFacility, noFacility);
+
+        assertThat(acks).extracting(AdtTestMessages::code).containsExactly("AA", "AA", "AE", "AE");
+        assertThat(acks[0]).doesNotContain("duplicate");
+        assertThat(acks[1]).contains("MSA|AA|" + tag + "-1|duplicate of a message received");
+        assertThat(acks[2]).doesNotContain("duplicate");
+        assertThat(acks[3]).contains("MSA|AE|" + tag + "-2|duplicate of a message received");
+        assertThat(statuses(tag)).containsExactly("APPLIED", "FAILED");
+        assertThat(movements.of(r.id)).hasSize(1);
+        assertThat(encounter("A" + tag)).containsEntry("version", 1);
+    }
+
+    @Test
+    void segmentsEndingInLineFeedsAreReadAsCarriageReturnsAndKeptAsReceived() throws IOException {
+        Resident r = resident(15);
+        String facility = "RL" + tag.substring(0, 3);
+        Visit visit = new Visit("I", "WARD1", null, "21", "LF" + tag, null, "202603011000", null);
+        String text = message("A01", "2.4", facility, tag + "-1", "202603011000", r.patient().pid(), visit.pv1());
+        String lineFeeds = text.replace('\r', '\n');
+
+        String answer = ack(MLLP_PORT, lineFeeds);
+
+        assertThat(answer).contains("MSA|AE|" + tag + "-1").contains(facility);
+        assertThat(jdbc.sql("select raw from adt_message where control_id = :c").param("c", tag + "-1")
+                .query(String.class).single()).isEqualTo(lineFeeds);
+        organisations.ensure(facility, "Line Feed Hospital Trust", OrganisationType.ACUTE_TRUST);
+        HttpResponse<String> reprocessed = post("/api/hl7-messages/" + messageId(tag + "-1") + "/reprocessing",
+                adminToken());
+        assertThat(reprocessed.body()).contains("APPLIED");
+        assertThat(encounter("LF" + tag)).containsEntry("person_id", r.id).containsEntry("version", 1);
+        String resent = ack(MLLP_PORT, text.replace("\r", "\r\n"));
+        assertThat(resent).contains("MSA|AA|" + tag + "-1|duplicate of a message received");
+        String next = message("A02", "2.4", facility, tag + "-2", "202603011200", r.patient().pid(),
+                visit.withWard("WARD2", "WARD1").pv1()).replace("\r", "\r\n");
+        assertThat(code(ack(MLLP_PORT, next))).isEqualTo("AA");
+        assertThat(statuses(tag)).containsExactly("APPLIED", "APPLIED");
+        assertThat(encounter("LF" + tag).get("resource").toString()).contains("WARD2");
+    }
+
+    @Test
     void aDischargeBeforeItsAdmissionEndsWithTheVisitFinished() throws IOException {
         Resident r = resident(5);
         Visit visit = new Visit("I", "WARD3", null, "21", "O" + tag, null, "202603011000", null);
@@ -309,6 +357,46 @@ class AdtMllpIntegrationTests {
         assertThat(jdbc.sql("select merged_into_id from person where id = :id").param("id", duplicate.id)
                 .query(Long.class).single()).isEqualTo(survivor.id);
         assertThat(encounter("G" + tag)).containsEntry("person_id", survivor.id);
+    }
+
+    @Test
+    void aMalformedDateIsAnsweredAeNamingTheFieldAndTheFeedGoesOn() throws IOException {
+        Resident r = resident(12);
+        Visit visit = new Visit("I", "WARD1", null, "21", "T" + tag, null, "202603011000", null);
+        Patient isoBirthDate = new Patient(r.nhs, "H" + r.id, r.family, r.given, "1950-01-01", r.sex);
+        String birthDate = visitMessage("A01", "2.4", tag + "-1", "202603011000", isoBirthDate, visit);
+        String eventTime = visitMessage("A01", "2.4", tag + "-2", "202603011000", r.patient(), visit)
+                .replace("EVN|A01|202603011000", "EVN|A01|2024-01-01T10:00:00Z");
+        String sentTime = visitMessage("A01", "2.4", tag + "-3", "202603011000", r.patient(), visit)
+                .replace("|202603011000||ADT", "|20240101120000+01||ADT");
+        String good = visitMessage("A01", "2.4", tag + "-4", "202603011000", r.patient(), visit);
+
+        String[] acks = AdtTestMessages.send(MLLP_PORT, birthDate, eventTime, sentTime, good);
+
+        assertThat(acks).extracting(AdtTestMessages::code).containsExactly("AE", "AE", "AE", "AA");
+        assertThat(acks[0]).contains("MSA|AE|" + tag + "-1|PID-7 is not an HL7 date/time").contains("ERR|")
+                .doesNotContain("1950-01-01");
+        assertThat(acks[1]).contains("MSA|AE|" + tag + "-2|EVN-2 is not an HL7 date/time");
+        assertThat(acks[2]).contains("MSA|AE|" + tag + "-3|MSH-7 is not an HL7 date/time");
+        assertThat(statuses(tag)).containsExactly("FAILED", "FAILED", "FAILED", "APPLIED");
+        assertThat(encounter("T" + tag)).containsEntry("person_id", r.id).containsEntry("version", 1);
+    }
+
+    @Test
+    void aNulCharacterIsAnsweredArNamingTheFieldAndTheMessageIsKept() throws IOException {
+        Resident r = resident(13);
+        Visit visit = new Visit("I", "WARD1", null, "21", "Z" + tag, null, "202603011000", null);
+        String text = visitMessage("A01", "2.4", tag + "-1", "202603011000", r.patient(), visit);
+        String withNul = text.replace(r.family + "^", r.family + "\0^");
+
+        String answer = ack(MLLP_PORT, withNul);
+
+        assertThat(answer).contains("MSA|AR|" + tag + "-1|PID-5 contains a NUL character (0x00)");
+        assertThat(statuses(tag)).containsExactly("REJECTED");
+        assertThat(jdbc.sql("select raw from adt_message where control_id = :c").param("c", tag + "-1")
+                .query(String.class).single()).isEqualTo(withNul.replace('\0', '\uFFFD'));
+        assertThat(code(ack(MLLP_PORT, text))).isEqualTo("AA");
+        assertThat(statuses(tag)).containsExactly("REJECTED", "APPLIED");
     }
 
     @Test
