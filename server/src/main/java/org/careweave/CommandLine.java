@@ -15,6 +15,20 @@ import org.springframework.stereotype.Component;
 @Profile("command")
 class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
+    static final String USAGE = """
+            Usage: careweave [--setting=value ...]                  serve the web UI, REST and FHIR APIs
+                   careweave COMMAND [ARGS...] [--setting=value ...]  run a command against the database and exit
+                   careweave --help | -h                            show this help
+
+            Commands:
+              generate --residents N --seed S [--append] [--as-of YYYY-MM-DD]
+                              fill the database with a synthetic neighbourhood
+              risk-recompute  recompute everyone's risk scores (eFI, CMS, utilisation, priority) now
+              audit-verify    verify the audit trail's hash chain and name the first broken event
+
+            Settings are any setting with a dot in its name, e.g. --careweave.data-dir=/tmp/cw (see README.md).
+            """;
+
     private final List<Command> commands;
     private int exitCode;
 
@@ -29,10 +43,14 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         exitCode = commands.stream().filter(c -> c.name().equals(name)).findFirst()
                 .map(c -> c.run(List.of(Arrays.copyOfRange(args, 1, args.length)), System.out))
                 .orElseGet(() -> {
-                    System.err.println("Unknown command '" + name + "'. Commands:");
-                    commands.forEach(c -> System.err.printf("  %-14s %s%n", c.name(), c.summary()));
+                    System.err.println("Unknown command '" + name + "'.");
+                    System.err.print(USAGE);
                     return 2;
                 });
+    }
+
+    static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
     }
 
     /** {@code --careweave.data-dir=/x} and the like configure CareWeave itself, not the command. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.careweave.shared.PersonNotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +33,10 @@ public class BreakGlass {
         this.audit = audit;
     }
 
-    /** Opens emergency access for the asking clinician; refuses roles that may not break glass and thin reasons. */
+    /**
+     * Opens emergency access for the asking clinician; refuses roles that may not break glass, thin reasons and
+     * people who do not exist ({@link PersonNotFound}).
+     */
     public long open(AccessContext who, long personId, String reason) {
         if (!who.mayBreakGlass()) {
             audit.breakGlass(who, personId, -1, "ROLE_NOT_PERMITTED", org.careweave.audit.AuditEvent.Outcome.DENIED);
@@ -41,6 +45,10 @@ public class BreakGlass {
         }
         if (reason == null || reason.strip().length() < 10) {
             throw new IllegalArgumentException("Give the reason for emergency access in at least 10 characters");
+        }
+        if (!jdbc.sql("select exists (select 1 from person where id = :person)").param("person", personId)
+                .query(Boolean.class).single()) {
+            throw new PersonNotFound(personId);
         }
         long id = jdbc.sql("""
                         insert into break_glass (user_id, person_id, reason, expires_at)

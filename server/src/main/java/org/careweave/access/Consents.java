@@ -3,6 +3,7 @@ package org.careweave.access;
 import java.time.Instant;
 import java.util.List;
 
+import org.careweave.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,17 @@ public class Consents {
     }
 
     private final JdbcClient jdbc;
+    private final Organisations organisations;
 
-    Consents(JdbcClient jdbc) {
+    Consents(JdbcClient jdbc, Organisations organisations) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
     }
 
     public long objectToOrganisation(long personId, long organisationId, String note, String recordedBy) {
+        if (organisations.find(organisationId).isEmpty()) {
+            throw new IllegalArgumentException("No organisation with id " + organisationId + " to object to");
+        }
         return insert(personId, Kind.OBJECT_ORGANISATION, organisationId, null, note, recordedBy);
     }
 

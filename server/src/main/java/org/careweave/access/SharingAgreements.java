@@ -3,6 +3,7 @@ package org.careweave.access;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.careweave.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,20 +18,28 @@ public class SharingAgreements {
     }
 
     private final JdbcClient jdbc;
+    private final Organisations organisations;
 
-    SharingAgreements(JdbcClient jdbc) {
+    SharingAgreements(JdbcClient jdbc, Organisations organisations) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
     }
 
     /**
-     * Records an agreement. Refuses the same organisation on both sides, an end before the start, an agreement that
-     * has already expired, and a period that overlaps an agreement already covering the same provider, recipient and
-     * category.
+     * Records an agreement. Refuses an organisation that does not exist, the same organisation on both sides, an end
+     * before the start, an agreement that has already expired, and a period that overlaps an agreement already
+     * covering the same provider, recipient and category.
      *
      * @param endsOn null for an open-ended agreement
      */
     public long create(long provider, long recipient, DataCategory category, LocalDate startsOn, LocalDate endsOn,
                        String createdBy) {
+        if (organisations.find(provider).isEmpty()) {
+            throw new IllegalArgumentException("No provider organisation with id " + provider);
+        }
+        if (organisations.find(recipient).isEmpty()) {
+            throw new IllegalArgumentException("No recipient organisation with id " + recipient);
+        }
         if (provider == recipient) {
             throw new IllegalArgumentException("An organisation cannot have a sharing agreement with itself");
         }

@@ -22,11 +22,6 @@ class VerifyCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "verify the audit trail's hash chain and name the first broken event";
-    }
-
-    @Override
     public int run(List<String> args, PrintStream out) {
         if (!args.isEmpty()) {
             out.println("audit-verify takes no arguments");

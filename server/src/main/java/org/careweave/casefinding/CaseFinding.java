@@ -11,6 +11,7 @@ import org.careweave.caseload.Enrolment;
 import org.careweave.organisation.Teams;
 import org.careweave.risk.RiskAssessments;
 import org.careweave.risk.RiskProfile;
+import org.careweave.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +41,7 @@ public class CaseFinding {
     /** Why the person was found: their scores and what contributed. */
     @Transactional(readOnly = true)
     public RiskProfile explanation(AccessContext who, long personId) {
-        return assessments.forCaseFinding(who, personId).orElseThrow(() -> new IllegalArgumentException(
+        return assessments.forCaseFinding(who, personId).orElseThrow(() -> new NotFound(
                 "There are no risk scores for person " + personId + " (they may have died or been merged)"));
     }
 

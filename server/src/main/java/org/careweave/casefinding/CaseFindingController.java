@@ -17,6 +17,8 @@ import org.careweave.organisation.StaffMember;
 import org.careweave.organisation.Team;
 import org.careweave.organisation.Teams;
 import org.careweave.person.Persons;
+import org.careweave.shared.NotFound;
+import org.careweave.shared.PersonNotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,8 +55,7 @@ class CaseFindingController {
     String cohort(@ModelAttribute("form") CohortForm form, @RequestParam(required = false) Long cohort,
                   @RequestParam(defaultValue = "false") boolean list, Model model) {
         if (cohort != null) {
-            SavedCohort saved = cohorts.find(cohort).orElseThrow(() -> new IllegalArgumentException(
-                    "No saved cohort " + cohort));
+            SavedCohort saved = cohorts.find(cohort).orElseThrow(() -> new NotFound("No saved cohort " + cohort));
             form = CohortForm.of(saved.definition());
             model.addAttribute("form", form);
             model.addAttribute("savedName", saved.name());
@@ -108,7 +109,7 @@ class CaseFindingController {
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
         model.addAttribute("profile", caseFinding.explanation(who, personId));
         model.addAttribute("episodes", caseFinding.openEpisodes(who, personId));
-        model.addAttribute("person", persons.find(personId).orElseThrow());
+        model.addAttribute("person", persons.find(personId).orElseThrow(() -> new PersonNotFound(personId)));
         List<Team> myTeams = teams.all().stream().filter(t -> who.userId() != null
                 && t.memberIds().contains(who.userId())).toList();
         model.addAttribute("teams", myTeams);
@@ -130,8 +131,6 @@ class CaseFindingController {
             caseFinding.enrol(callers.current(Purpose.DIRECT_CARE),
                     new Enrolment(personId, teamId, programme, careManagerId, reason));
             redirect.addFlashAttribute("enrolled", true);
-        } catch (AccessDenied e) {
-            throw e;
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("enrolError", e.getMessage());
         }
@@ -145,8 +144,6 @@ class CaseFindingController {
             caseFinding.dismiss(callers.current(Purpose.DIRECT_CARE), personId, reason);
             redirect.addFlashAttribute("dismissed", true);
             return "redirect:/case-finding?list=true&notOnCaseload=true";
-        } catch (AccessDenied e) {
-            throw e;
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("dismissError", e.getMessage());
             return "redirect:/case-finding/people/" + personId;

@@ -8,7 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.careweave.access.AccessDenied;
 import org.careweave.record.ItemWithheld;
-import org.careweave.record.PersonNotFound;
+import org.careweave.shared.NotFound;
 
 /** Translates the features' domain exceptions into HAPI exceptions, which HAPI answers with an OperationOutcome. */
 final class FhirErrors {
@@ -21,7 +21,7 @@ final class FhirErrors {
             return call.get();
         } catch (AccessDenied | ItemWithheld e) {
             throw new ForbiddenOperationException(e.getMessage());
-        } catch (PersonNotFound e) {
+        } catch (NotFound e) {
             throw new ResourceNotFoundException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(e.getMessage());

@@ -154,11 +154,17 @@ class PersonController {
     String withdrawConsent(@PathVariable long personId, @PathVariable long consentId, RedirectAttributes redirect) {
         AccessContext who = callers.current(Purpose.DIRECT_CARE);
         records.person(who, personId);
+        // A second click, a second tab or an old page: say so on the person's page rather than fail.
         if (consents.find(consentId).filter(c -> c.personId() == personId).isEmpty()) {
-            throw new IllegalArgumentException("That sharing choice is not this person's");
+            redirect.addFlashAttribute("consentError", "That sharing choice is not this person's");
+            return "redirect:/people/" + personId + "#sharing";
         }
-        consents.withdraw(consentId, who.actor());
-        redirect.addFlashAttribute("message", "The sharing choice was withdrawn.");
+        try {
+            consents.withdraw(consentId, who.actor());
+            redirect.addFlashAttribute("message", "The sharing choice was withdrawn.");
+        } catch (IllegalArgumentException alreadyWithdrawn) {
+            redirect.addFlashAttribute("consentError", "That sharing choice was already withdrawn");
+        }
         return "redirect:/people/" + personId + "#sharing";
     }
 
@@ -196,11 +202,5 @@ class PersonController {
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("/people/(\\d+)").matcher(request.getRequestURI());
         model.addAttribute("personId", id.find() ? id.group(1) : null);
         return "record/no-relationship";
-    }
-
-    @ExceptionHandler(PersonNotFound.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
     }
 }

@@ -15,6 +15,7 @@ import org.careweave.access.PersonAccess;
 import org.careweave.person.PersonDetails;
 import org.careweave.person.PersonMatching;
 import org.careweave.person.Persons;
+import org.careweave.shared.PersonNotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -46,16 +46,37 @@ final class RiskDefinitions {
         this.unknownCodes = List.copyOf(unknownCodes);
     }
 
+    /** @throws RiskFileInvalid naming the file, the line and the setting that names the file */
     static RiskDefinitions load(RiskSettings settings) {
-        Set<String> known = knownCodes(CODES, settings.referenceSet());
+        Set<String> known = fromSetting("careweave.risk.reference-set",
+                () -> knownCodes(CODES, settings.referenceSet()));
         String deficits = settings.deficitsFile().isBlank() ? DEFICITS : settings.deficitsFile();
         String cms = settings.cmsFile().isBlank() ? CMS : settings.cmsFile();
-        return parse(DataFile.read(deficits, "deficit", "code", "term"),
-                DataFile.read(cms, "condition", "weight", "code", "term"), known);
+        List<String> unknown = new ArrayList<>();
+        Map<String, String> deficitByCode = fromSetting("careweave.risk.deficits-file",
+                () -> deficits(DataFile.read(deficits, "deficit", "code", "term"), known, unknown));
+        Map<String, CmsCondition> cmsByCode = fromSetting("careweave.risk.cms-file",
+                () -> cmsConditions(cms, DataFile.read(cms, "condition", "weight", "code", "term"), known, unknown));
+        return new RiskDefinitions(deficitByCode, cmsByCode, unknown);
+    }
+
+    private static <T> T fromSetting(String setting, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (DataFileInvalid e) {
+            throw new RiskFileInvalid(setting, e);
+        }
     }
 
     static RiskDefinitions parse(List<DataFile.Row> deficitRows, List<DataFile.Row> cmsRows, Set<String> known) {
         List<String> unknown = new ArrayList<>();
+        Map<String, String> deficitByCode = deficits(deficitRows, known, unknown);
+        String cmsSource = cmsRows.isEmpty() ? "The Cambridge Multimorbidity Score file" : cmsRows.get(0).source();
+        return new RiskDefinitions(deficitByCode, cmsConditions(cmsSource, cmsRows, known, unknown), unknown);
+    }
+
+    private static Map<String, String> deficits(List<DataFile.Row> deficitRows, Set<String> known,
+                                                List<String> unknown) {
         Map<String, String> deficitByCode = new LinkedHashMap<>();
         for (DataFile.Row row : deficitRows) {
             String deficit = row.text(0);
@@ -76,6 +97,11 @@ final class RiskDefinitions {
             throw new DataFileInvalid(source + ": the electronic frailty index has " + CODED_DEFICITS
                     + " coded deficits (plus polypharmacy), but the file names " + count);
         }
+        return deficitByCode;
+    }
+
+    private static Map<String, CmsCondition> cmsConditions(String source, List<DataFile.Row> cmsRows,
+                                                           Set<String> known, List<String> unknown) {
         Map<String, CmsCondition> cmsByCode = new HashMap<>();
         Map<String, Double> weights = new HashMap<>();
         for (DataFile.Row row : cmsRows) {
@@ -93,9 +119,9 @@ final class RiskDefinitions {
             checkKnown(row, code, known, unknown);
         }
         if (cmsByCode.isEmpty()) {
-            throw new DataFileInvalid("The Cambridge Multimorbidity Score file lists no conditions");
+            throw new DataFileInvalid(source + " lists no conditions");
         }
-        return new RiskDefinitions(deficitByCode, cmsByCode, unknown);
+        return cmsByCode;
     }
 
     private static void checkKnown(DataFile.Row row, String code, Set<String> known, List<String> unknown) {

@@ -22,11 +22,6 @@ class RiskRecomputeCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "recompute everyone's risk scores (eFI, CMS, utilisation, priority) now";
-    }
-
-    @Override
     public int run(List<String> args, PrintStream out) {
         if (!args.isEmpty()) {
             System.err.println("risk-recompute takes no arguments, found " + args);

@@ -5,15 +5,12 @@ import java.util.List;
 
 /**
  * A command run as {@code careweave NAME ARGS...} instead of serving. Features contribute them as beans; the
- * application dispatches on the first argument.
+ * application dispatches on the first argument. The usage text, {@code CommandLine.USAGE}, describes each one.
  */
 public interface Command {
 
     /** The word that selects this command. */
     String name();
-
-    /** One line for the usage text. */
-    String summary();
 
     /**
      * Runs the command.

@@ -1,2 +1,5 @@
-/** Small value types every feature may use: roles and navigation entries. Nothing here holds state. */
+/**
+ * Small value types every feature may use: roles, navigation entries, commands and the "not found" exceptions. Nothing
+ * here holds state.
+ */
 package org.careweave.shared;

@@ -46,11 +46,6 @@ class GenerateCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "fill the database with a synthetic neighbourhood (--residents N --seed S)";
-    }
-
-    @Override
     public int run(List<String> args, PrintStream ignored) {
         String[] withName = new String[args.size() + 1];
         withName[0] = name();

@@ -2,7 +2,8 @@ package org.careweave.web;
 
 import org.careweave.access.AccessDenied;
 import org.careweave.record.ItemWithheld;
-import org.careweave.record.PersonNotFound;
+import org.careweave.shared.NotFound;
+import org.careweave.shared.PersonNotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -29,6 +30,11 @@ class ApiErrors {
     @ExceptionHandler(PersonNotFound.class)
     ProblemDetail notFound(PersonNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "CW-404-PERSON", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail missing(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "CW-404", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

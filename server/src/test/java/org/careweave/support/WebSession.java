@@ -67,6 +67,36 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept).GET().build());
     }
 
+    /**
+     * Submits a form as the browser would from {@code page}: with the session's CSRF token and the page as Referer.
+     *
+     * @param fields names and values, alternately
+     */
+    public HttpResponse<String> post(String page, String path, String... fields) {
+        StringBuilder form = new StringBuilder("_csrf=").append(encode(csrfToken(page)));
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html")
+                .header("Referer", baseUrl + page).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    }
+
+    /** A REST call as the web UI's scripts make it: JSON, with the session's CSRF token in a header. */
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrfToken("/"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private String csrfToken(String page) {
+        Matcher token = CSRF.matcher(get(page).body());
+        if (!token.find()) {
+            throw new IllegalStateException(page + " has no CSRF token");
+        }
+        return token.group(1);
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
