@@ -49,7 +49,10 @@ public class SharingChoices {
         boolean widens = choice.map(c -> c.kind() != Consents.Kind.PERMIT_SENSITIVE).orElse(false);
         policy.requireSharingChoice(who, personId, AccessIntent.update("Consent", consentId), widens);
         if (choice.isEmpty()) {
-            throw new IllegalArgumentException("Consent choice " + consentId + " is not this person's");
+            throw new IllegalArgumentException("That sharing choice is not this person's");
+        }
+        if (!choice.get().active()) {
+            throw new IllegalArgumentException("That sharing choice was already withdrawn");
         }
         consents.withdraw(consentId, who.actor());
     }

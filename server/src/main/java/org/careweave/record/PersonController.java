@@ -12,6 +12,7 @@ import org.careweave.access.AccessDenied;
 import org.careweave.access.BreakGlass;
 import org.careweave.access.Callers;
 import org.careweave.access.Consents;
+import org.careweave.access.SharingChoices;
 import org.careweave.access.DataCategory;
 import org.careweave.access.PersonAccess;
 import org.careweave.access.Purpose;
@@ -39,15 +40,17 @@ class PersonController {
     private final PersonRecords records;
     private final Callers callers;
     private final Consents consents;
+    private final SharingChoices choices;
     private final BreakGlass breakGlass;
     private final Organisations organisations;
     private final PersonCareTeam careTeam;
 
-    PersonController(PersonRecords records, Callers callers, Consents consents, BreakGlass breakGlass,
-                     Organisations organisations, PersonCareTeam careTeam) {
+    PersonController(PersonRecords records, Callers callers, Consents consents, SharingChoices choices,
+                     BreakGlass breakGlass, Organisations organisations, PersonCareTeam careTeam) {
         this.records = records;
         this.callers = callers;
         this.consents = consents;
+        this.choices = choices;
         this.breakGlass = breakGlass;
         this.organisations = organisations;
         this.careTeam = careTeam;
@@ -132,17 +135,10 @@ class PersonController {
     String recordConsent(@PathVariable long personId, @RequestParam Consents.Kind kind,
                          @RequestParam(required = false) Long organisation, @RequestParam(required = false) String category,
                          @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        AccessContext who = callers.current(Purpose.DIRECT_CARE);
-        records.person(who, personId);
         try {
-            switch (kind) {
-                case OBJECT_ORGANISATION -> consents.objectToOrganisation(personId, required(organisation, "an organisation"),
-                        note, who.actor());
-                case OBJECT_CATEGORY -> consents.objectToCategory(personId, DataCategory.parse(required(category, "a category")),
-                        note, who.actor());
-                case PERMIT_SENSITIVE -> consents.permitSensitive(personId, DataCategory.parse(required(category, "a category")),
-                        note, who.actor());
-            }
+            DataCategory chosen = kind == Consents.Kind.OBJECT_ORGANISATION || category == null || category.isBlank()
+                    ? null : DataCategory.parse(category);
+            choices.record(callers.current(Purpose.DIRECT_CARE), personId, kind, organisation, chosen, note);
             redirect.addFlashAttribute("message", "The sharing choice was recorded.");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("consentError", e.getMessage());
@@ -152,18 +148,12 @@ class PersonController {
 
     @PostMapping("/people/{personId}/consents/{consentId}/withdrawal")
     String withdrawConsent(@PathVariable long personId, @PathVariable long consentId, RedirectAttributes redirect) {
-        AccessContext who = callers.current(Purpose.DIRECT_CARE);
-        records.person(who, personId);
-        // A second click, a second tab or an old page: say so on the person's page rather than fail.
-        if (consents.find(consentId).filter(c -> c.personId() == personId).isEmpty()) {
-            redirect.addFlashAttribute("consentError", "That sharing choice is not this person's");
-            return "redirect:/people/" + personId + "#sharing";
-        }
         try {
-            consents.withdraw(consentId, who.actor());
+            choices.withdraw(callers.current(Purpose.DIRECT_CARE), personId, consentId);
             redirect.addFlashAttribute("message", "The sharing choice was withdrawn.");
-        } catch (IllegalArgumentException alreadyWithdrawn) {
-            redirect.addFlashAttribute("consentError", "That sharing choice was already withdrawn");
+        } catch (IllegalArgumentException staleOrNotTheirs) {
+            // a second click, a second tab or an old page: said on the person's page
+            redirect.addFlashAttribute("consentError", staleOrNotTheirs.getMessage());
         }
         return "redirect:/people/" + personId + "#sharing";
     }
@@ -178,13 +168,6 @@ class PersonController {
             redirect.addFlashAttribute("reason", reason);
             return "redirect:/people/" + personId;
         }
-    }
-
-    private static <T> T required(T value, String what) {
-        if (value == null || (value instanceof String text && text.isBlank())) {
-            throw new IllegalArgumentException("Choose " + what);
-        }
-        return value;
     }
 
     @ExceptionHandler(AccessDenied.class)

@@ -116,7 +116,7 @@ class AccessApiIntegrationTests {
         assertThat(withdrawn.statusCode()).isEqualTo(200);
         assertThat(withdrawn.body()).contains("\"withdrawnBy\":\"gp-" + tag + "\"");
         assertThat(post("/api/people/" + person + "/consents/" + id + "/withdrawal", practiceToken, "").body())
-                .contains("No active consent choice");
+                .contains("That sharing choice was already withdrawn");
     }
 
     @Test
