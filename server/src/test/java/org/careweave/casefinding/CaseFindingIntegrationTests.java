@@ -23,7 +23,6 @@ import org.careweave.record.RecordImport;
 import org.careweave.risk.RiskProfile;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
-import org.careweave.support.StaffClient;
 import org.careweave.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,13 +173,13 @@ class CaseFindingIntegrationTests {
                 .findFirst().orElseThrow(() -> new AssertionError("no age gives a cohort of 1 to 7 people"));
         long exact = cohorts.count(oldest(minAge)).total().value();
 
-        StaffClient analyst = new StaffClient(port, "analyst", "demo-analyst-2026");
-        HttpResponse<String> counts = analyst.post("/api/cohorts/counts", oldestJson(minAge));
+        WebSession analyst = WebSession.signedIn(port, "analyst", "demo-analyst-2026");
+        HttpResponse<String> counts = analyst.postJson("/api/cohorts/counts", oldestJson(minAge));
 
         assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
         assertThat(counts.body()).contains("\"total\":{\"count\":null,\"shown\":\"<8\"}")
                 .doesNotContain("\"value\"").doesNotContain(":" + exact + ",").doesNotContain(":" + exact + "}");
-        HttpResponse<String> equity = analyst.post("/api/cohorts/equity", oldestJson(minAge));
+        HttpResponse<String> equity = analyst.postJson("/api/cohorts/equity", oldestJson(minAge));
         assertThat(equity.statusCode()).as(equity.body()).isEqualTo(200);
         assertThat(equity.body()).contains("\"shown\":\"<8\"").doesNotContain("\"value\"");
     }

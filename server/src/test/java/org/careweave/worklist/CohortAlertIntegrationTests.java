@@ -16,8 +16,8 @@ import org.careweave.caseload.Caseloads;
 import org.careweave.risk.RiskRecomputation;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
-import org.careweave.support.StaffClient;
 import org.careweave.support.TestUsers;
+import org.careweave.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,16 +112,16 @@ class CohortAlertIntegrationTests {
 
     @Test
     void staffManageTheirSubscriptionsOverRest() {
-        StaffClient client = new StaffClient(port, TestUsers.username(Role.GP), TestUsers.PASSWORD);
+        WebSession client = WebSession.signedIn(port, TestUsers.username(Role.GP), TestUsers.PASSWORD);
 
-        HttpResponse<String> created = client.post("/api/worklist/cohort-subscriptions",
+        HttpResponse<String> created = client.postJson("/api/worklist/cohort-subscriptions",
                 "{\"kind\":\"TEAM_CASELOAD\",\"targetId\":" + fixture.team + "}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("Worklist team " + fixture.tag + " caseload");
         String id = created.body().replaceAll(".*\"id\":([0-9]+).*", "$1");
-        assertThat(client.get("/api/worklist/cohort-subscriptions").body()).contains("\"id\":" + id);
+        assertThat(client.get("/api/worklist/cohort-subscriptions", "application/json").body()).contains("\"id\":" + id);
 
-        HttpResponse<String> bad = client.post("/api/worklist/cohort-subscriptions", "{\"kind\":\"PRACTICE\"}");
+        HttpResponse<String> bad = client.postJson("/api/worklist/cohort-subscriptions", "{\"kind\":\"PRACTICE\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("Give targetId");
 

@@ -14,8 +14,8 @@ import org.careweave.identity.SystemClients;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.Http;
-import org.careweave.support.StaffClient;
 import org.careweave.support.TestUsers;
+import org.careweave.support.WebSession;
 import org.careweave.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,32 +74,32 @@ class FollowUpTaskIntegrationTests {
     void theTeamAssignsStartsAndCompletesATaskAndWhatIsNotAllowedIsRefusedClearly() {
         fixture.publish(fixture.movement(person, encounter, HospitalMovement.Kind.DISCHARGED, FRIDAY));
         long task = jdbc.sql("select id from worklist_task where person_id = :p").param("p", person).query(Long.class).single();
-        StaffClient coordinator = new StaffClient(port, TestUsers.username(Role.CARE_COORDINATOR), TestUsers.PASSWORD);
+        WebSession coordinator = WebSession.signedIn(port, TestUsers.username(Role.CARE_COORDINATOR), TestUsers.PASSWORD);
 
-        assertThat(coordinator.get("/api/worklist").body()).contains("\"id\":" + task).contains("Worklist" + fixture.tag);
-        HttpResponse<String> notMember = coordinator.post("/api/worklist/tasks/" + task + "/assign", "{\"assigneeId\":"
+        assertThat(coordinator.get("/api/worklist", "application/json").body()).contains("\"id\":" + task).contains("Worklist" + fixture.tag);
+        HttpResponse<String> notMember = coordinator.postJson("/api/worklist/tasks/" + task + "/assign", "{\"assigneeId\":"
                 + fixture.userId(TestUsers.username(Role.SOCIAL_WORKER)) + "}");
         assertThat(notMember.statusCode()).isEqualTo(400);
         assertThat(notMember.body()).contains("not a member of the team");
-        assertThat(coordinator.post("/api/worklist/tasks/" + task + "/assign", "{\"assigneeId\":" + fixture.colleague + "}")
+        assertThat(coordinator.postJson("/api/worklist/tasks/" + task + "/assign", "{\"assigneeId\":" + fixture.colleague + "}")
                 .body()).contains("\"assignee\":\"Test Nurse\"");
-        assertThat(coordinator.post("/api/worklist/tasks/" + task + "/start", "").body()).contains("\"statusCode\":\"IN_PROGRESS\"");
+        assertThat(coordinator.postJson("/api/worklist/tasks/" + task + "/start", "").body()).contains("\"statusCode\":\"IN_PROGRESS\"");
 
-        HttpResponse<String> noOutcome = coordinator.post("/api/worklist/tasks/" + task + "/complete", "{\"outcome\":\" \"}");
+        HttpResponse<String> noOutcome = coordinator.postJson("/api/worklist/tasks/" + task + "/complete", "{\"outcome\":\" \"}");
         assertThat(noOutcome.statusCode()).isEqualTo(400);
         assertThat(noOutcome.body()).contains("CW-400").contains("outcome note");
 
-        HttpResponse<String> completed = coordinator.post("/api/worklist/tasks/" + task + "/complete",
+        HttpResponse<String> completed = coordinator.postJson("/api/worklist/tasks/" + task + "/complete",
                 "{\"outcome\":\"Phoned; home care restarted\"}");
         assertThat(completed.statusCode()).isEqualTo(200);
         assertThat(completed.body()).contains("\"statusCode\":\"COMPLETED\"");
 
-        HttpResponse<String> again = coordinator.post("/api/worklist/tasks/" + task + "/start", "");
+        HttpResponse<String> again = coordinator.postJson("/api/worklist/tasks/" + task + "/start", "");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("CW-409-TASK-STATUS").contains("is completed and cannot be started");
 
-        HttpResponse<String> outsider = new StaffClient(port, TestUsers.username(Role.SOCIAL_WORKER), TestUsers.PASSWORD)
-                .post("/api/worklist/tasks/" + task + "/cancel", "{\"reason\":\"not mine\"}");
+        HttpResponse<String> outsider = WebSession.signedIn(port, TestUsers.username(Role.SOCIAL_WORKER), TestUsers.PASSWORD)
+                .postJson("/api/worklist/tasks/" + task + "/cancel", "{\"reason\":\"not mine\"}");
         assertThat(outsider.statusCode()).isEqualTo(404);
         assertThat(outsider.body()).contains("not on your worklist");
     }

@@ -11,8 +11,8 @@ import org.careweave.caseload.CaseloadEpisode;
 import org.careweave.caseload.Caseloads;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
-import org.careweave.support.StaffClient;
 import org.careweave.support.TestUsers;
+import org.careweave.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,40 +94,40 @@ class MovementNotificationIntegrationTests {
         fixture.publish(fixture.movement(person, fixture.encounter(person), HospitalMovement.Kind.TRANSFERRED, Instant.now()));
         long mine = jdbc.sql("select id from worklist_notification where person_id = :p and user_id = :u")
                 .param("p", person).param("u", fixture.coordinator).query(Long.class).single();
-        StaffClient coordinator = new StaffClient(port, TestUsers.username(Role.CARE_COORDINATOR), TestUsers.PASSWORD);
+        WebSession coordinator = WebSession.signedIn(port, TestUsers.username(Role.CARE_COORDINATOR), TestUsers.PASSWORD);
 
-        HttpResponse<String> view = coordinator.get("/api/worklist");
+        HttpResponse<String> view = coordinator.get("/api/worklist", "application/json");
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(view.body()).contains("\"id\":" + mine).contains("Worklist" + fixture.tag).contains("Transferred")
                 .contains("You are their care manager").contains("On the team's caseload");
 
-        HttpResponse<String> acknowledged = coordinator.post("/api/worklist/notifications/" + mine + "/acknowledge", "");
+        HttpResponse<String> acknowledged = coordinator.postJson("/api/worklist/notifications/" + mine + "/acknowledge", "");
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(acknowledged.body()).contains("\"acknowledged\":true")
                 .contains(TestUsers.username(Role.CARE_COORDINATOR));
 
-        StaffClient outsider = new StaffClient(port, TestUsers.username(Role.SOCIAL_WORKER), TestUsers.PASSWORD);
-        assertThat(outsider.page("/worklist").body()).doesNotContain("notification-" + mine);
-        HttpResponse<String> refused = outsider.post("/api/worklist/notifications/" + mine + "/acknowledge", "");
+        WebSession outsider = WebSession.signedIn(port, TestUsers.username(Role.SOCIAL_WORKER), TestUsers.PASSWORD);
+        assertThat(outsider.get("/worklist").body()).doesNotContain("notification-" + mine);
+        HttpResponse<String> refused = outsider.postJson("/api/worklist/notifications/" + mine + "/acknowledge", "");
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).contains("CW-404-WORKLIST").contains("not on your worklist");
     }
 
     @Test
     void theLiveRegionAnswersNoContentUntilSomethingChanges() {
-        StaffClient coordinator = new StaffClient(port, TestUsers.username(Role.CARE_COORDINATOR), TestUsers.PASSWORD);
-        String page = coordinator.page("/worklist").body();
+        WebSession coordinator = WebSession.signedIn(port, TestUsers.username(Role.CARE_COORDINATOR), TestUsers.PASSWORD);
+        String page = coordinator.get("/worklist").body();
         java.util.regex.Matcher poll = java.util.regex.Pattern.compile("hx-get=\"(/worklist/live\\?v=[^\"]+)\"").matcher(page);
         assertThat(poll.find()).as("the live region polls").isTrue();
         String live = poll.group(1).replace("&amp;", "&");
 
-        assertThat(coordinator.page(live).statusCode()).isEqualTo(204);
+        assertThat(coordinator.get(live).statusCode()).isEqualTo(204);
 
         long person = fixture.person(null);
         fixture.onCaseload(person, CaseloadEpisode.Programme.CASELOAD);
         fixture.publish(fixture.movement(person, fixture.encounter(person), HospitalMovement.Kind.ADMITTED, Instant.now()));
 
-        HttpResponse<String> changed = coordinator.page(live);
+        HttpResponse<String> changed = coordinator.get(live);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.body()).contains("id=\"worklist-live\"").contains("Worklist" + fixture.tag)
                 .doesNotContain("<html");
@@ -144,8 +144,8 @@ class MovementNotificationIntegrationTests {
         fixture.publish(fixture.movement(person, fixture.encounter(person), HospitalMovement.Kind.ADMITTED, Instant.now()));
         jdbc.sql("update care_relationship set ends_at = now() where person_id = :p").param("p", person).update();
 
-        HttpResponse<String> view = new StaffClient(port, TestUsers.username(Role.LINK_WORKER), TestUsers.PASSWORD)
-                .get("/api/worklist");
+        HttpResponse<String> view = WebSession.signedIn(port, TestUsers.username(Role.LINK_WORKER), TestUsers.PASSWORD)
+                .get("/api/worklist", "application/json");
 
         assertThat(view.body()).contains("\"withheld\":true").doesNotContain("Worklist" + fixture.tag);
     }
