@@ -7,6 +7,7 @@ import org.careweave.access.Callers;
 import org.careweave.access.Purpose;
 import org.careweave.caseload.CaseloadEpisode;
 import org.careweave.caseload.Enrolment;
+import org.careweave.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -106,7 +107,7 @@ class CohortApiController {
     }
 
     private SavedCohort saved(long cohortId) {
-        return cohorts.find(cohortId).orElseThrow(() -> new IllegalArgumentException("No saved cohort " + cohortId));
+        return cohorts.find(cohortId).orElseThrow(() -> new NotFound("No saved cohort " + cohortId));
     }
 
     private static long number(Map<String, String> body, String field) {

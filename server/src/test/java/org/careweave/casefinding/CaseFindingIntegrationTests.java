@@ -182,6 +182,9 @@ class CaseFindingIntegrationTests {
         HttpResponse<String> equity = analyst.postJson("/api/cohorts/equity", oldestJson(minAge));
         assertThat(equity.statusCode()).as(equity.body()).isEqualTo(200);
         assertThat(equity.body()).contains("\"shown\":\"<8\"").doesNotContain("\"value\"");
+        HttpResponse<String> unknown = analyst.get("/api/cohorts/99999999/counts", "application/json");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("No saved cohort 99999999");
     }
 
     private static String oldestJson(int minAge) {
