@@ -35,6 +35,7 @@ class FhirServerConfiguration {
                 SharedResourceProvider.TYPES));
         server.setDefaultPrettyPrint(false);
         server.registerInterceptor(new PlainJsonAnswers(fhirContext));
+        server.registerInterceptor(new ServerErrors());
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

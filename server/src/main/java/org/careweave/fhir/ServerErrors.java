@@ -1,0 +1,34 @@
+package org.careweave.fhir;
+
+import java.util.UUID;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A FHIR request that fails inside CareWeave is answered with an incident id, and the failure is logged under it.
+ * HAPI would otherwise put the exception's text (a SQL statement, a class name) into the OperationOutcome sent to
+ * the caller. Refusals and bad requests (4xx) keep their own messages, which are written for the caller.
+ */
+@Interceptor
+final class ServerErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerErrors.class);
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException withoutDetail(Throwable failure) {
+        if (failure instanceof BaseServerResponseException answer && answer.getStatusCode() < 500) {
+            return answer;
+        }
+        String incident = UUID.randomUUID().toString();
+        log.error("FHIR request failed: incident {}", incident, failure);
+        return new InternalErrorException("CareWeave could not answer this request because of an error on the server;"
+                + " it is logged as incident " + incident + ". Try again later, or give the incident id to the"
+                + " service desk.");
+    }
+}
