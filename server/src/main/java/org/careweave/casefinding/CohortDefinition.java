@@ -16,13 +16,13 @@ import org.careweave.risk.RiskProfile;
  * @param conditions               SNOMED CT codes: people with any of them recorded as a problem
  * @param practices                ODS codes of registered GP practices
  * @param deprivationDeciles       IMD deciles 1 (most deprived) to 10
- * @param recentEmergencyAdmission at least one emergency admission in the last 12 months
- * @param notOnCaseload            not on any team's caseload or virtual ward now
+ * @param recentEmergencyAdmission at least one emergency admission in the last 12 months (null: false)
+ * @param notOnCaseload            not on any team's caseload or virtual ward now (null: false)
  */
 public record CohortDefinition(Integer minAge, Integer maxAge, Set<String> sexes, Set<RiskProfile.Category> frailty,
                                Double minCms, Set<String> conditions, Set<String> practices,
-                               Set<Integer> deprivationDeciles, boolean recentEmergencyAdmission,
-                               boolean notOnCaseload) {
+                               Set<Integer> deprivationDeciles, Boolean recentEmergencyAdmission,
+                               Boolean notOnCaseload) {
 
     static final Set<String> SEXES = Set.of("female", "male", "other", "unknown");
 
@@ -33,6 +33,9 @@ public record CohortDefinition(Integer minAge, Integer maxAge, Set<String> sexes
         conditions = conditions == null ? Set.of() : Set.copyOf(conditions);
         practices = practices == null ? Set.of() : Set.copyOf(practices);
         deprivationDeciles = deprivationDeciles == null ? Set.of() : Set.copyOf(deprivationDeciles);
+        // a JSON definition may leave the yes/no questions out, as it may leave out any other criterion
+        recentEmergencyAdmission = Boolean.TRUE.equals(recentEmergencyAdmission);
+        notOnCaseload = Boolean.TRUE.equals(notOnCaseload);
         List<InvalidCohort.Problem> problems = new ArrayList<>();
         if (minAge != null && (minAge < 0 || minAge > 120)) {
             problems.add(new InvalidCohort.Problem("minAge", "Lowest age must be between 0 and 120"));
