@@ -50,9 +50,10 @@ class AdtReceiver {
         // Kept as received, except that PostgreSQL text cannot hold NUL: such a message is kept with U+FFFD in its
         // place, and refused.
         String raw = text.replace('\0', '\uFFFD');
-        String message = Hl7Text.withCarriageReturns(raw);
+        String withNul = Hl7Text.withCarriageReturns(text);
+        String message = withNul.replace('\0', '\uFFFD');
         MessageHeader header = MessageHeader.read(message);
-        String refusal = refusal(header, message, Hl7Text.withCarriageReturns(text).indexOf('\0'));
+        String refusal = refusal(header, message, withNul.indexOf('\0'));
         if (refusal != null) {
             return reject(header, raw, refusal);
         }
