@@ -77,7 +77,7 @@ class RecordSearch {
         if (!served.resources().isEmpty()) {
             include(bundle, request, page, served, includes);
         }
-        SearchBundles.addWithheld(bundle, page.withheld());
+        SearchBundles.addWithheld(bundle, page.withheld(), query.resourceType());
         SearchBundles.addPaging(bundle, request, page.next(), page.previous());
         return bundle;
     }
@@ -96,7 +96,7 @@ class RecordSearch {
         }
         served.resources().forEach(r -> SearchBundles.add(bundle, request, r, Bundle.SearchEntryMode.MATCH));
         includeShared(bundle, request, served, "");
-        OperationOutcome outcome = SearchBundles.withheldOutcome(page.withheld());
+        OperationOutcome outcome = SearchBundles.withheldOutcome(page.withheld(), null);
         if (query.cursor() == null && !page.demographicsVisible()) {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                     .setCode(OperationOutcome.IssueType.SUPPRESSED)

@@ -32,12 +32,17 @@ final class SearchBundles {
                 .setResource(resource).getSearch().setMode(mode);
     }
 
-    /** Says how many items of the page the policy withholds and why, as an outcome entry; nothing if none. */
-    static void addWithheld(Bundle bundle, List<WithheldItems> withheld) {
+    /**
+     * Says how many of the person's items of the searched type the policy withholds and why, as an outcome entry;
+     * nothing if none.
+     *
+     * @param resourceType the searched type, or null for the whole record
+     */
+    static void addWithheld(Bundle bundle, List<WithheldItems> withheld, String resourceType) {
         if (withheld.isEmpty()) {
             return;
         }
-        addOutcome(bundle, withheldOutcome(withheld));
+        addOutcome(bundle, withheldOutcome(withheld, resourceType));
     }
 
     /** An outcome entry; it has no id on this server, so its fullUrl is a fresh urn:uuid, as its id. */
@@ -48,13 +53,20 @@ final class SearchBundles {
                 .setMode(Bundle.SearchEntryMode.OUTCOME);
     }
 
-    static OperationOutcome withheldOutcome(List<WithheldItems> withheld) {
+    /**
+     * The withheld report: the count covers the person's items of the type, whatever the search's other
+     * parameters, which withheld items never meet (so their count cannot tell what they hold).
+     */
+    static OperationOutcome withheldOutcome(List<WithheldItems> withheld, String resourceType) {
         OperationOutcome outcome = new OperationOutcome();
+        String scope = resourceType == null ? "in the person's record" : "among the person's " + resourceType
+                + " resources";
         for (WithheldItems group : withheld) {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                     .setCode(OperationOutcome.IssueType.SUPPRESSED)
                     .setDiagnostics(group.count() + " " + group.categoryLabel() + " item(s) from "
-                            + group.sourceOrganisationName() + " withheld: " + group.reason().explanation());
+                            + group.sourceOrganisationName() + " " + scope + " withheld: "
+                            + group.reason().explanation() + "; the search does not look at them");
         }
         return outcome;
     }

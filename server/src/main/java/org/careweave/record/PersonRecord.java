@@ -19,8 +19,4 @@ public record PersonRecord(PersonDetails person, PersonAccess.Basis basis, List<
         List<String> wanted = List.of(categories);
         return items.stream().filter(item -> wanted.contains(item.category())).toList();
     }
-
-    public int withheldCount() {
-        return withheld.stream().mapToInt(WithheldItems::count).sum();
-    }
 }

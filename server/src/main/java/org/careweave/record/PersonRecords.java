@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.careweave.access.AccessContext;
 import org.careweave.access.AccessFacts;
@@ -57,22 +59,33 @@ public class PersonRecords {
     }
 
     /**
-     * One page of a search through the person's record, decided and audited once: the items the viewer may see, and
-     * those in the same range the policy withholds, counted. One statement reads the person, the page of items and
-     * the policy's facts.
+     * One page of a search through the person's record, decided and audited once: items the viewer may see, and on
+     * the first page the items of the searched type the policy withholds, counted over the whole record. Withheld
+     * items are left out before the search's filters and paging apply, so neither a page nor its notice says
+     * anything about what a withheld item holds. Usually one statement reads the person, the page and the policy's
+     * facts; a second reads the page again, without withheld items, when the person has some of the searched type.
      *
      * @throws PersonNotFound                    when there is no such person
      * @throws org.careweave.access.AccessDenied when the viewer may not see the person at all
      */
     public RecordPage page(AccessContext who, RecordQuery query) {
-        RecordSearches.Scanned read = searches.page(query, AccessFacts.parameters(who, query.personId()))
+        Map<String, Object> parameters = AccessFacts.parameters(who, query.personId());
+        RecordSearches.Scanned read = searches.page(query, parameters, null)
                 .orElseThrow(() -> new PersonNotFound(query.personId()));
         PersonDetails person = read.person();
         PersonAccess access = policy.require(who, query.personId(), AccessIntent.search(
                 query.resourceType() == null ? "Patient/$everything" : query.resourceType(), query.describe()),
                 read.facts());
-        PersonRecord record = assemble(person, access, read.items());
+        List<RecordSearches.Group> groups = read.groups();
+        if (!groups.stream().allMatch(g -> visible(access, g))) {
+            Set<String> visible = groups.stream().filter(g -> visible(access, g)).map(RecordSearches.Group::key)
+                    .collect(Collectors.toSet());
+            read = searches.page(query, parameters, visible).orElseThrow(() -> new PersonNotFound(query.personId()));
+        }
+        // The allowed groups were read in the first statement: an item that arrived since is checked here too.
         List<RecordItem> scanned = read.items();
+        List<RecordItem> items = scanned.stream()
+                .filter(item -> access.mayView(item.sourceOrganisationId(), item.dataCategory())).toList();
         RecordQuery.Cursor next;
         RecordQuery.Cursor previous;
         boolean forward = query.cursor() == null || query.cursor().forward();
@@ -83,8 +96,15 @@ public class PersonRecords {
             previous = read.more() ? cursorAt(query.sort(), scanned.get(0), false) : null;
             next = scanned.isEmpty() ? null : cursorAt(query.sort(), scanned.get(scanned.size() - 1), true);
         }
-        return new RecordPage(person, access.basis(), access.mayViewDemographics(), record.items(), record.withheld(),
-                next, previous, visible(access, read.groups()));
+        List<WithheldItems> withheld = new ArrayList<>();
+        if (query.cursor() == null) {
+            WithheldTally tally = new WithheldTally();
+            groups.forEach(g -> tally.add(access, g.sourceOrganisationId(), g.sourceOrganisationName(),
+                    category(g), g.all()));
+            withheld = tally.groups();
+        }
+        return new RecordPage(person, access.basis(), access.mayViewDemographics(), items, withheld, next, previous,
+                groups.stream().filter(g -> visible(access, g)).mapToLong(RecordSearches.Group::matching).sum());
     }
 
     private static RecordQuery.Cursor cursorAt(RecordQuery.Sort sort, RecordItem item, boolean forward) {
@@ -98,13 +118,16 @@ public class PersonRecords {
         PersonAccess access = policy.require(who, query.personId(), AccessIntent.search(
                 query.resourceType() == null ? "record" : query.resourceType(), query.describe() + ",_summary=count"),
                 counted.facts());
-        return visible(access, counted.groups());
+        return counted.groups().stream().filter(g -> visible(access, g))
+                .mapToLong(RecordSearches.Group::matching).sum();
     }
 
-    private static long visible(PersonAccess access, List<RecordSearches.Group> groups) {
-        return groups.stream()
-                .filter(g -> access.mayView(g.sourceOrganisationId(), DataCategory.ofItem(g.category(), g.sensitivity())))
-                .mapToLong(RecordSearches.Group::count).sum();
+    private static boolean visible(PersonAccess access, RecordSearches.Group group) {
+        return access.mayView(group.sourceOrganisationId(), category(group));
+    }
+
+    private static DataCategory category(RecordSearches.Group group) {
+        return DataCategory.ofItem(group.category(), group.sensitivity());
     }
 
     /**
@@ -174,19 +197,38 @@ public class PersonRecords {
 
     private static PersonRecord assemble(PersonDetails person, PersonAccess access, List<RecordItem> all) {
         List<RecordItem> visible = new ArrayList<>(all.size());
-        Map<String, WithheldItems> withheld = new LinkedHashMap<>();
+        WithheldTally withheld = new WithheldTally();
         for (RecordItem item : all) {
-            Optional<PersonAccess.Withheld> reason = access.withheld(item.sourceOrganisationId(), item.dataCategory());
-            if (reason.isEmpty()) {
+            if (!withheld.add(access, item.sourceOrganisationId(), item.sourceOrganisationName(), item.dataCategory(), 1)) {
                 visible.add(item);
-            } else {
-                // Naming a hidden sensitive category would itself disclose it, so those are counted together.
-                DataCategory shown = item.dataCategory().sensitive() ? null : item.dataCategory();
-                String key = shown + "|" + item.sourceOrganisationId() + "|" + reason.get();
-                withheld.merge(key, new WithheldItems(shown, item.sourceOrganisationName(), reason.get(), 1),
-                        (a, b) -> new WithheldItems(a.category(), a.sourceOrganisationName(), a.reason(), a.count() + 1));
             }
         }
-        return new PersonRecord(person, access.basis(), visible, List.copyOf(withheld.values()));
+        return new PersonRecord(person, access.basis(), visible, withheld.groups());
+    }
+
+    /** Withheld items counted by category, source and reason, in the order first met. */
+    private static final class WithheldTally {
+
+        private final Map<String, WithheldItems> groups = new LinkedHashMap<>();
+
+        /** Counts {@code count} items if the policy withholds them; says whether it did. */
+        boolean add(PersonAccess access, long sourceOrganisationId, String sourceOrganisationName,
+                    DataCategory category, long count) {
+            Optional<PersonAccess.Withheld> reason = access.withheld(sourceOrganisationId, category);
+            if (reason.isEmpty()) {
+                return false;
+            }
+            // Naming a hidden sensitive category would itself disclose it, so those are counted together.
+            DataCategory shown = category.sensitive() ? null : category;
+            int n = (int) Math.min(count, Integer.MAX_VALUE);
+            groups.merge(shown + "|" + sourceOrganisationId + "|" + reason.get(),
+                    new WithheldItems(shown, sourceOrganisationName, reason.get(), n),
+                    (a, b) -> new WithheldItems(a.category(), a.sourceOrganisationName(), a.reason(), a.count() + b.count()));
+            return true;
+        }
+
+        List<WithheldItems> groups() {
+            return List.copyOf(groups.values());
+        }
     }
 }

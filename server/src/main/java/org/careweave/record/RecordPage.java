@@ -6,8 +6,9 @@ import org.careweave.access.PersonAccess;
 import org.careweave.person.PersonDetails;
 
 /**
- * One page of a person's record as one viewer may see it. Every item in the page's range is either in
- * {@code items} or counted in {@code withheld}, so paging through shows or reports each item exactly once.
+ * One page of a person's record as one viewer may see it: only items the viewer may see, so paging through shows
+ * each of them exactly once, and on the first page the items of the searched type the policy withholds, counted
+ * over the whole record whatever the search's filters.
  *
  * @param demographicsVisible whether the viewer may know who the person is (a system client without a relationship
  *                            sees only its own organisation's items, and not the person's details)
@@ -18,8 +19,4 @@ import org.careweave.person.PersonDetails;
 public record RecordPage(PersonDetails person, PersonAccess.Basis basis, boolean demographicsVisible,
                          List<RecordItem> items, List<WithheldItems> withheld, RecordQuery.Cursor next,
                          RecordQuery.Cursor previous, long total) {
-
-    public int withheldCount() {
-        return withheld.stream().mapToInt(WithheldItems::count).sum();
-    }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param dateTo         clinical date before this instant
  * @param updatedFrom    received (last updated) at or after this instant
  * @param updatedTo      received before this instant
- * @param count          items per page (visible and withheld together), at least 1
+ * @param count          items per page, at least 1
  * @param cursor         where the page starts, or null for the first page
  */
 public record RecordQuery(long personId, String resourceType, List<Token> codes, List<Token> categories,

@@ -29,32 +29,54 @@ class RecordSearches {
 
     /**
      * @param more   whether items lie beyond the last one in the direction read
-     * @param groups every matching item on any page, counted by source, category and sensitivity
+     * @param groups the person's items of the searched type, whatever the other filters, counted by source, category
+     *               and sensitivity, each with how many of them match the search
      */
     record Scanned(PersonDetails person, AccessFacts facts, List<RecordItem> items, boolean more, List<Group> groups) {
     }
 
-    /** Items counted by source, category and sensitivity, which is all the policy needs to say how many are visible. */
-    record Group(long sourceOrganisationId, String category, String sensitivity, long count) {
+    /**
+     * Items counted by source, category and sensitivity, which is all the policy needs to decide whether they are
+     * visible.
+     *
+     * @param all      the person's items in the group, of the searched type
+     * @param matching those of them the search's filters select
+     */
+    record Group(long sourceOrganisationId, String sourceOrganisationName, String category, String sensitivity,
+                 long all, long matching) {
+
+        /** The group as {@link #page}'s {@code visible} names it. */
+        String key() {
+            return sourceOrganisationId + ":" + category + ":" + (sensitivity == null ? "" : sensitivity);
+        }
     }
+
+    /** How {@link Group#key} is written in SQL, for the row {@code i}. */
+    private static final String GROUP_KEY = "i.source_org_id || ':' || i.category || ':' || coalesce(i.sensitivity, '')";
 
     record Counted(AccessFacts facts, List<Group> groups) {
     }
 
     /**
      * The person, up to {@code count} items in the query's order from its cursor, in reading order (a page read
-     * backwards is turned round), and how many items match on all pages, by source and category. The page is chosen on
-     * the sort keys alone and only its own rows are read whole, so a person with thousands of items costs little more
-     * than one with ten.
+     * backwards is turned round), and the person's items of the searched type counted in {@link Group}s. The page is
+     * chosen on the sort keys alone and only its own rows are read whole, so a person with thousands of items costs
+     * little more than one with ten.
      *
+     * @param visible the groups (by {@link Group#key}) the page may hold, or null for any: a page must hold only
+     *                items the viewer may see, or the search's filters would tell what the withheld ones are
      * @return empty when there is no such person
      */
-    Optional<Scanned> page(RecordQuery query, Map<String, Object> accessParameters) {
+    Optional<Scanned> page(RecordQuery query, Map<String, Object> accessParameters, java.util.Set<String> visible) {
         Filters filters = filters(query);
         boolean descending = query.sort().descending() == (query.cursor() == null || query.cursor().forward());
         String key = key(query.sort());
         String direction = descending ? " desc" : " asc";
-        StringBuilder where = new StringBuilder(filters.sql);
+        StringBuilder where = new StringBuilder(filters.scope).append(filters.content);
+        if (visible != null) {
+            where.append(" and ").append(GROUP_KEY).append(" = any(cast(:visible as text[]))");
+            filters.params.put("visible", visible.toArray(String[]::new));
+        }
         if (query.cursor() != null) {
             where.append(" and (").append(key).append(", i.id) ").append(descending ? "<" : ">")
                     .append(" (cast(:cursor_key as timestamptz), :cursor_id)");
@@ -63,10 +85,9 @@ class RecordSearches {
         }
         // The page size is written into the statement rather than bound: a plan kept for every person (see
         // fhir.RecordSearch) must know the page is small to read it from the date index instead of sorting the record.
-        String sql = "select " + Persons.columns("p", PERSON) + ", f.*, g.groups, i.* from person p"
+        String sql = "select " + Persons.columns("p", PERSON) + ", f.*, g.*, i.* from person p"
                 + " cross join " + AccessFacts.sqlCall() + " f"
-                + " cross join (select array_agg(source_org_id || ':' || category || ':' || coalesce(sensitivity, '')"
-                + " || ':' || n) as groups from (" + GROUPS + filters.sql + " group by 1, 2, 3) x) g"
+                + " cross join (" + groupsSql(filters) + ") g"
                 + " left join lateral (select k.sort_key, " + RecordItems.COLUMNS
                 + " from (select i.id, " + key + " as sort_key from record_item i" + where
                 + " order by sort_key" + direction + ", i.id" + direction + " limit " + (query.count() + 1) + ") k"
@@ -82,7 +103,7 @@ class RecordSearches {
                     if (facts[0] == null) {
                         person[0] = Persons.read(rs, PERSON);
                         facts[0] = AccessFacts.read(rs);
-                        groups.addAll(groups(rs.getArray("groups")));
+                        groups.addAll(groups(rs));
                     }
                     if (rs.getObject("id") != null) {
                         items.add(RecordItems.item(rs, 0));
@@ -102,39 +123,49 @@ class RecordSearches {
     /** Prefixes the person's columns in the page statement, apart from the item's own (both have an id). */
     private static final String PERSON = "person_row_";
 
-    private static final String GROUPS =
-            "select i.source_org_id, i.category, i.sensitivity, count(*) as n from record_item i";
+    /**
+     * One row of arrays, one element per group: the person's items of the searched type by source, category and
+     * sensitivity, all of them and those the filters match. The source's name is read for the withheld report.
+     */
+    private static String groupsSql(Filters filters) {
+        String matching = filters.content.isEmpty() ? "count(*)" : "count(*) filter (where true" + filters.content + ")";
+        return "select array_agg(x.source_org_id) as group_source, array_agg(o.name) as group_source_name,"
+                + " array_agg(x.category) as group_category, array_agg(x.sensitivity) as group_sensitivity,"
+                + " array_agg(x.n_all) as group_all, array_agg(x.n_matching) as group_matching"
+                + " from (select i.source_org_id, i.category, i.sensitivity, count(*) as n_all, " + matching
+                + " as n_matching from record_item i" + filters.scope + " group by 1, 2, 3) x"
+                + " join organisation o on o.id = x.source_org_id";
+    }
 
-    private static List<Group> groups(java.sql.Array array) throws java.sql.SQLException {
+    private static List<Group> groups(ResultSet rs) throws java.sql.SQLException {
         List<Group> groups = new ArrayList<>();
-        if (array != null) {
-            for (Object value : (Object[]) array.getArray()) {
-                String[] parts = ((String) value).split(":", -1);
-                // The category may itself contain ':'; the source comes first and the sensitivity and count last.
-                String category = String.join(":", java.util.Arrays.copyOfRange(parts, 1, parts.length - 2));
-                groups.add(new Group(Long.parseLong(parts[0]), category,
-                        parts[parts.length - 2].isEmpty() ? null : parts[parts.length - 2],
-                        Long.parseLong(parts[parts.length - 1])));
-            }
+        Object[] sources = array(rs, "group_source");
+        Object[] names = array(rs, "group_source_name");
+        Object[] categories = array(rs, "group_category");
+        Object[] sensitivities = array(rs, "group_sensitivity");
+        Object[] all = array(rs, "group_all");
+        Object[] matching = array(rs, "group_matching");
+        for (int n = 0; n < sources.length; n++) {
+            groups.add(new Group((Long) sources[n], (String) names[n], (String) categories[n],
+                    (String) sensitivities[n], (Long) all[n], (Long) matching[n]));
         }
         return groups;
+    }
+
+    private static Object[] array(ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? new Object[0] : (Object[]) array.getArray();
     }
 
     Counted count(RecordQuery query, Map<String, Object> accessParameters) {
         Filters filters = filters(query);
         List<Group> groups = new ArrayList<>();
         AccessFacts[] facts = new AccessFacts[1];
-        jdbc.sql("select f.*, c.* from " + AccessFacts.sqlCall() + " f left join lateral ("
-                        + GROUPS + filters.sql + " group by 1, 2, 3) c on true")
+        jdbc.sql("select f.*, g.* from " + AccessFacts.sqlCall() + " f cross join (" + groupsSql(filters) + ") g")
                 .params(filters.params).params(accessParameters)
                 .query((ResultSet rs) -> {
-                    if (facts[0] == null) {
-                        facts[0] = AccessFacts.read(rs);
-                    }
-                    if (rs.getObject("source_org_id") != null) {
-                        groups.add(new Group(rs.getLong("source_org_id"), rs.getString("category"),
-                                rs.getString("sensitivity"), rs.getLong("n")));
-                    }
+                    facts[0] = AccessFacts.read(rs);
+                    groups.addAll(groups(rs));
                 });
         return new Counted(facts[0], groups);
     }
@@ -144,17 +175,22 @@ class RecordSearches {
         return sort.byDate() ? "coalesce(i.effective_start, cast('-infinity' as timestamptz))" : "i.received_at";
     }
 
-    private record Filters(String sql, Map<String, Object> params) {
+    /**
+     * @param scope   the person's items of the searched type: " where ..."
+     * @param content the search's other filters: " and ..." each, or empty
+     */
+    private record Filters(String scope, String content, Map<String, Object> params) {
     }
 
     private static Filters filters(RecordQuery query) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder(" where i.person_id = :person");
+        StringBuilder scope = new StringBuilder(" where i.person_id = :person");
         params.put("person", query.personId());
         if (query.resourceType() != null) {
-            sql.append(" and i.resource_type = :type");
+            scope.append(" and i.resource_type = :type");
             params.put("type", query.resourceType());
         }
+        StringBuilder sql = new StringBuilder();
         anyOf(sql, params, query.codes(), "code", (token, name) -> token.system() == null ? "i.code = :" + name
                 : token.system().isEmpty() ? "(i.code = :" + name + " and i.code_system is null)"
                 : "(i.code = :" + name + " and i.code_system = :" + name + "_system)");
@@ -179,7 +215,7 @@ class RecordSearches {
         });
         range(sql, params, "i.effective_start", "date", query.dateFrom(), query.dateTo());
         range(sql, params, "i.received_at", "updated", query.updatedFrom(), query.updatedTo());
-        return new Filters(sql.toString(), params);
+        return new Filters(scope.toString(), sql.toString(), params);
     }
 
     private static Json.Raw coding(RecordQuery.Token token) {

@@ -34,7 +34,7 @@ class BundleShellUnitTests {
         patient.addIdentifier(new Identifier().setSystem("https://fhir.nhs.uk/Id/nhs-number").setValue("9434765919"));
         bundle.addEntry().setFullUrl("http://localhost:8080/fhir/Patient/7").setResource(patient).getSearch()
                 .setMode(Bundle.SearchEntryMode.MATCH);
-        OperationOutcome outcome = SearchBundles.withheldOutcome(java.util.List.of());
+        OperationOutcome outcome = SearchBundles.withheldOutcome(java.util.List.of(), null);
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
                 .setCode(OperationOutcome.IssueType.SUPPRESSED).setDiagnostics("2 item(s) withheld");
         SearchBundles.addOutcome(bundle, outcome);
