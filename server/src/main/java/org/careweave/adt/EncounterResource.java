@@ -64,7 +64,7 @@ final class EncounterResource {
                 .setValue(hospitalOdsCode)));
         byte[] json = FHIR.newJsonParser().encodeResourceToString(encounter).getBytes(StandardCharsets.UTF_8);
         return new IncomingItem(personId, "Encounter", kind.category, SNOMED, kind.snomedCode, kind.snomedDisplay,
-                visit.status, visit.start, "finished".equals(visit.status) ? visit.end : null, null, null,
+                visit.status, visit.start, "finished".equals(visit.status) ? visit.end : null, null, null, null,
                 visitNumber, null, json, sha256(json));
     }
 

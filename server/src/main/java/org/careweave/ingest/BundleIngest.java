@@ -153,7 +153,7 @@ class BundleIngest {
     private static IncomingItem item(Entry entry, long person) {
         ResourceFacts f = entry.facts;
         return new IncomingItem(person, entry.type, f.category(), f.codeSystem(), f.code(), f.display(), f.status(),
-                f.start(), f.end(), f.value(), f.unit(), entry.sourceId, entry.raw.fullUrl(), entry.raw.raw(),
+                f.start(), f.end(), f.value(), f.unit(), f.sensitivity(), entry.sourceId, entry.raw.fullUrl(), entry.raw.raw(),
                 entry.hash);
     }
 

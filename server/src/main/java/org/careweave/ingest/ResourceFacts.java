@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * advance.
  */
 record ResourceFacts(String category, String codeSystem, String code, String display, String status, Instant start,
-                     Instant end, BigDecimal value, String unit, List<String> identifiers, List<String> references,
+                     Instant end, BigDecimal value, String unit, String sensitivity, List<String> identifiers,
+                     List<String> references,
                      List<String> patientReferences, List<String> problems) {
 
     /** Where each type keeps the code the platform files it under. */
@@ -48,7 +49,7 @@ record ResourceFacts(String category, String codeSystem, String code, String dis
         return new ResourceFacts(EntryCategories.of(type, resource), Json.text(coding, "system"),
                 Json.text(coding, "code"), display(codeOf(type, resource), coding), status(resource), when[0], when[1],
                 quantity == null || quantity.get("value") == null ? null : quantity.get("value").decimalValue(),
-                Json.text(quantity, "unit"), identifiers(resource), references, patientReferences(type, resource),
+                Json.text(quantity, "unit"), SecurityLabels.sensitivity(resource), identifiers(resource), references, patientReferences(type, resource),
                 problems);
     }
 

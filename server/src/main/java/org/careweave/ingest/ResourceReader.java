@@ -26,7 +26,10 @@ final class ResourceReader {
 
     private static final Pattern ABSOLUTE_URI = Pattern.compile("(https?://\\S+|urn:[A-Za-z0-9][A-Za-z0-9-]*:\\S+)");
 
-    /** The top-level properties {@link ResourceFacts}, {@link EntryCategories} and {@link Patients} look at. */
+    /**
+     * The top-level properties {@link ResourceFacts}, {@link EntryCategories}, {@link SecurityLabels} and
+     * {@link Patients} look at.
+     */
     private static final Set<String> KEPT = Set.of("resourceType", "id", "identifier", "status", "clinicalStatus",
             "code", "medicationCodeableConcept", "vaccineCode", "type", "category", "description", "procedureCode",
             "activity", "suppliedItem", "valueQuantity", "effectivePeriod", "period", "performedPeriod",
@@ -34,7 +37,7 @@ final class ResourceReader {
             "onsetDateTime", "performedDateTime", "occurrenceDateTime", "authoredOn", "started", "recorded", "date",
             "startDate", "issued", "created", "recordedDate", "effectiveInstant", "dateAsserted", "patient", "subject",
             "beneficiary", "target", "class", "priority", "hospitalization", "name", "gender", "birthDate",
-            "deceasedDateTime", "address");
+            "deceasedDateTime", "address", "meta");
 
     private final JsonParser parser;
     private final List<String> references = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * An item of a person's record as a partner sent it, with the typed columns the platform queries.
  *
+ * @param sensitivity  the sensitive category the partner labelled the item with (see access.DataCategory), or null
  * @param sourceId     the partner's id for the item; the same source and id always mean the same item
  * @param fullUrl      the bundle entry's fullUrl, which other resources of the bundle used to refer to it, or null
  * @param resourceJson the FHIR resource exactly as received, UTF-8
@@ -13,5 +14,5 @@ import java.time.Instant;
  */
 public record IncomingItem(long personId, String resourceType, String category, String codeSystem, String code,
                            String display, String status, Instant start, Instant end, BigDecimal value, String unit,
-                           String sourceId, String fullUrl, byte[] resourceJson, byte[] contentHash) {
+                           String sensitivity, String sourceId, String fullUrl, byte[] resourceJson, byte[] contentHash) {
 }

@@ -33,23 +33,23 @@ class RecordItemWriter {
             create temp table if not exists record_item_stage (
                 ord int, person_id bigint, resource_type text, category text, code_system text, code text,
                 display text, status text, effective_start timestamptz, effective_end timestamptz,
-                value_numeric numeric, value_unit text, source_id text, full_url text, content_hash bytea,
+                value_numeric numeric, value_unit text, sensitivity text, source_id text, full_url text, content_hash bytea,
                 resource text) on commit delete rows""";
 
     private static final String UPSERT = """
             with up as (
                 insert into record_item as r (person_id, resource_type, category, code_system, code, display, status,
                                               effective_start, effective_end, value_numeric, value_unit,
-                                              source_org_id, source_id, full_url, content_hash, resource)
+                                              sensitivity, source_org_id, source_id, full_url, content_hash, resource)
                 select person_id, resource_type, category, code_system, code, display, status, effective_start,
-                       effective_end, value_numeric, value_unit, :source, source_id, full_url, content_hash, resource
+                       effective_end, value_numeric, value_unit, sensitivity, :source, source_id, full_url, content_hash, resource
                   from record_item_stage
                 on conflict (source_org_id, resource_type, source_id) do update
                    set person_id = excluded.person_id, category = excluded.category,
                        code_system = excluded.code_system, code = excluded.code, display = excluded.display,
                        status = excluded.status, effective_start = excluded.effective_start,
                        effective_end = excluded.effective_end, value_numeric = excluded.value_numeric,
-                       value_unit = excluded.value_unit, full_url = excluded.full_url,
+                       value_unit = excluded.value_unit, sensitivity = excluded.sensitivity, full_url = excluded.full_url,
                        content_hash = excluded.content_hash, resource = excluded.resource,
                        version = r.version + 1, received_at = now()
                  where r.content_hash is distinct from excluded.content_hash
@@ -129,10 +129,11 @@ class RecordItemWriter {
             Savepoint savepoint = connection.setSavepoint();
             try {
                 copy(connection, "copy record_item (id, person_id, resource_type, category, code_system, code, display, "
-                        + "status, effective_start, effective_end, value_numeric, value_unit, source_org_id, source_id, "
+                        + "status, effective_start, effective_end, value_numeric, value_unit, sensitivity, source_org_id, "
+                        + "source_id, "
                         + "full_url, content_hash, resource) from stdin (format binary)", (rows, i) -> {
                     IncomingItem item = items.get(fresh.get(i));
-                    rows.row(17).int8(ids.get(i)).int8(item.personId());
+                    rows.row(18).int8(ids.get(i)).int8(item.personId());
                     columns(rows, item, source);
                 }, fresh.size());
                 connection.releaseSavepoint(savepoint);
@@ -157,10 +158,11 @@ class RecordItemWriter {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             copy(connection, "copy record_item_stage (ord, person_id, resource_type, category, code_system, code, "
-                    + "display, status, effective_start, effective_end, value_numeric, value_unit, source_id, full_url, "
+                    + "display, status, effective_start, effective_end, value_numeric, value_unit, sensitivity, source_id, "
+                    + "full_url, "
                     + "content_hash, resource) from stdin (format binary)", (rows, i) -> {
                 IncomingItem item = items.get(subset.get(i));
-                rows.row(16).int4(subset.get(i)).int8(item.personId());
+                rows.row(17).int4(subset.get(i)).int8(item.personId());
                 columns(rows, item, null);
             }, subset.size());
         } catch (SQLException | IOException e) {
@@ -178,7 +180,7 @@ class RecordItemWriter {
     private static void columns(CopyBinary rows, IncomingItem item, Long source) {
         rows.text(item.resourceType()).text(item.category()).text(item.codeSystem()).text(item.code())
                 .text(item.display()).text(item.status()).timestamptz(item.start()).timestamptz(item.end())
-                .numeric(item.value()).text(item.unit());
+                .numeric(item.value()).text(item.unit()).text(item.sensitivity());
         if (source != null) {
             rows.int8(source);
         }

@@ -99,7 +99,7 @@ class CaseFindingIntegrationTests {
         double before = efi(personId);
         recordImport.store(((Number) person.get("registered_practice_id")).longValue(), List.of(new IncomingItem(
                 personId, "Condition", "problem", "http://snomed.info/sct", "161898004", "Falls", "active",
-                Instant.now(), null, null, null, "risk-test-falls-" + personId, null, null, null)));
+                Instant.now(), null, null, null, null, "risk-test-falls-" + personId, null, null, null)));
         // Recomputed on a background thread after commit: normally within milliseconds; waits up to 10 s on a
         // loaded machine (timings belong to bench/, not tests).
         long deadline = System.nanoTime() + 10_000_000_000L;

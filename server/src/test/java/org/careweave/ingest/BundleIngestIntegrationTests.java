@@ -165,6 +165,69 @@ class BundleIngestIntegrationTests {
     }
 
     @Test
+    void aSecurityLabelMakesAnItemSensitiveUntilAResendTakesItAway() {
+        String nhs = TestBundles.nhsNumber(random);
+        String patient = TestBundles.uuid();
+        String condition = TestBundles.uuid();
+        String labelled = """
+                {"resourceType":"Condition","id":"%s","meta":{"security":[
+                  {"system":"http://terminology.hl7.org/CodeSystem/v3-Confidentiality","code":"R"},
+                  {"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"PSY"}]},
+                 "subject":{"reference":"urn:uuid:%s"},
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"35489007","display":"Depressive disorder"}]}}"""
+                .formatted(condition, patient);
+        assertThat(post(hospitalToken, TestBundles.create().patient(patient, nhs, "Labelled", "Lu", "1961-06-01")
+                .entry(condition, labelled).transaction()).statusCode()).isEqualTo(200);
+        long person = jdbc.sql("select id from person where nhs_number = :nhs").param("nhs", nhs)
+                .query(Long.class).single();
+        relationships.start(person, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(gp));
+        agreements.create(hospital, gp, DataCategory.PROBLEMS, LocalDate.now().minusDays(1), null, "test");
+        String search = "/fhir/Condition?patient=" + person;
+
+        assertThat(sensitivity(condition)).isEqualTo("MENTAL_HEALTH");
+        assertThat(http.get(search, "Authorization", "Bearer " + gpToken).body()).doesNotContain("Depressive")
+                .contains("1 sensitive item(s)");
+
+        post(hospitalToken, TestBundles.create().patient(patient, nhs, "Labelled", "Lu", "1961-06-01")
+                .condition(condition, "urn:uuid:" + patient, "35489007", "Depressive disorder").transaction());
+
+        assertThat(sensitivity(condition)).isNull();
+        assertThat(http.get(search, "Authorization", "Bearer " + gpToken).body()).contains("Depressive")
+                .doesNotContain("withheld");
+    }
+
+    @Test
+    void labelsOfItemsReceivedBeforeTheIngestReadThemAreReadByTheMigration() throws IOException {
+        String nhs = TestBundles.nhsNumber(random);
+        String patient = TestBundles.uuid();
+        String labelled = TestBundles.uuid();
+        String plain = TestBundles.uuid();
+        post(hospitalToken, TestBundles.create().patient(patient, nhs, "Earlier", "Em", "1962-06-01")
+                .condition(labelled, "urn:uuid:" + patient, "35489007", "Depressive disorder")
+                .condition(plain, "urn:uuid:" + patient, "38341003", "Hypertension").transaction());
+        // As an earlier version stored it: the label in the resource, no category in the column.
+        jdbc.sql("""
+                        update record_item set resource = replace(resource, '"resourceType":"Condition"',
+                               '"resourceType":"Condition","meta":{"security":[{"system":'
+                               || '"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"SDV"}]}')
+                         where source_org_id = :org and source_id = :id""")
+                .param("org", hospital).param("id", labelled).update();
+        assertThat(sensitivity(labelled)).isNull();
+
+        try (var script = getClass().getResourceAsStream("/db/migration/V81__sensitivity_from_security_labels.sql")) {
+            jdbc.sql(new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).update();
+        }
+
+        assertThat(sensitivity(labelled)).isEqualTo("SAFEGUARDING");
+        assertThat(sensitivity(plain)).isNull();
+    }
+
+    private String sensitivity(String sourceId) {
+        return jdbc.sql("select sensitivity from record_item where source_org_id = :org and source_id = :id")
+                .param("org", hospital).param("id", sourceId).query(String.class).list().get(0);
+    }
+
+    @Test
     void anItemIsKeptByteForByteAsSent() {
         String patient = TestBundles.uuid();
         String observation = TestBundles.uuid();

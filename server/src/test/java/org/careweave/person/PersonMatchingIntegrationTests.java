@@ -211,7 +211,7 @@ class PersonMatchingIntegrationTests {
     private IncomingItem item(long person) {
         byte[] json = "{\"resourceType\":\"Condition\",\"id\":\"c1\"}".getBytes(StandardCharsets.UTF_8);
         return new IncomingItem(person, "Condition", "problem", "http://snomed.info/sct", "38341003", "Hypertension",
-                "active", null, null, null, null, "c-" + UUID.randomUUID(), null, json, hash("c"));
+                "active", null, null, null, null, null, "c-" + UUID.randomUUID(), null, json, hash("c"));
     }
 
     private long personOfItem(long item) {
