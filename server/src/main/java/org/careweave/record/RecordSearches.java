@@ -64,7 +64,8 @@ class RecordSearches {
      * little more than one with ten.
      *
      * @param visible the groups (by {@link Group#key}) the page may hold, or null for any: a page must hold only
-     *                items the viewer may see, or the search's filters would tell what the withheld ones are
+     *                items the viewer may see, or the search's filters would tell what the withheld ones are. Given,
+     *                the groups are not counted again (the caller has them from the read without it)
      * @return empty when there is no such person
      */
     Optional<Scanned> page(RecordQuery query, Map<String, Object> accessParameters, java.util.Set<String> visible) {
@@ -87,7 +88,7 @@ class RecordSearches {
         // fhir.RecordSearch) must know the page is small to read it from the date index instead of sorting the record.
         String sql = "select " + Persons.columns("p", PERSON) + ", f.*, g.*, i.* from person p"
                 + " cross join " + AccessFacts.sqlCall() + " f"
-                + " cross join (" + groupsSql(filters) + ") g"
+                + " cross join (" + (visible == null ? groupsSql(filters) : NO_GROUPS) + ") g"
                 + " left join lateral (select k.sort_key, " + RecordItems.COLUMNS
                 + " from (select i.id, " + key + " as sort_key from record_item i" + where
                 + " order by sort_key" + direction + ", i.id" + direction + " limit " + (query.count() + 1) + ") k"
@@ -136,6 +137,12 @@ class RecordSearches {
                 + " as n_matching from record_item i" + filters.scope + " group by 1, 2, 3) x"
                 + " join organisation o on o.id = x.source_org_id";
     }
+
+    /** {@link #groupsSql}'s columns, empty. */
+    private static final String NO_GROUPS = "select cast(null as bigint[]) as group_source,"
+            + " cast(null as text[]) as group_source_name, cast(null as text[]) as group_category,"
+            + " cast(null as text[]) as group_sensitivity, cast(null as bigint[]) as group_all,"
+            + " cast(null as bigint[]) as group_matching";
 
     private static List<Group> groups(ResultSet rs) throws java.sql.SQLException {
         List<Group> groups = new ArrayList<>();
