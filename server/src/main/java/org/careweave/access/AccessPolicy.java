@@ -1,5 +1,7 @@
 package org.careweave.access;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -134,13 +136,18 @@ public class AccessPolicy {
      * Case finding for one person (their scores and explanation, enrolment, dismissal): allowed when they are
      * registered at one of {@link #caseFindingPractices}; recorded in the audit trail either way, and refused with
      * {@link AccessDenied} otherwise. It never gives sight of the record itself.
+     *
+     * @return the access, with the person's sharing choices, that decides which contributing items an explanation
+     *         may name (see {@link PersonAccess.Basis#CASE_FINDING})
      */
-    public void requireCaseFinding(AccessContext who, long personId, AccessIntent intent) {
+    public PersonAccess requireCaseFinding(AccessContext who, long personId, AccessIntent intent) {
         Long practice = repository.registeredPractice(personId);
         boolean allowed = practice != null && caseFindingPractices(who).contains(practice);
         if (allowed) {
             audit.allowed(who, personId, intent, PersonAccess.Basis.CASE_FINDING);
-            return;
+            AccessFacts facts = repository.facts(who.userId(), who.actingOrganisationId(), personId);
+            return new PersonAccess(personId, PersonAccess.Basis.CASE_FINDING, who.actingOrganisationId(), Map.of(),
+                    facts.objectedOrganisations(), facts.objectedCategories(), facts.permittedSensitive());
         }
         PersonAccess.Basis basis = who.isSystemClient() || !who.caresDirectly()
                 ? PersonAccess.Basis.ROLE_NOT_PERMITTED : PersonAccess.Basis.NO_RELATIONSHIP;

@@ -24,7 +24,8 @@ public record PersonAccess(long personId, Basis basis, long viewerOrganisationId
         /**
          * Case finding for proactive care (see {@link AccessPolicy#requireCaseFinding}): sight of a person's risk
          * scores and their explanation, and enrolment; never of the record itself, so {@link AccessPolicy#decide}
-         * never answers with it.
+         * never answers with it. The explanation may name what any organisation recorded (scores are made from the
+         * whole record), but, as under break-glass, never what the person objected to or has not permitted.
          */
         CASE_FINDING,
         /** A system client without a relationship: only what its own organisation contributed. */
@@ -91,7 +92,7 @@ public record PersonAccess(long personId, Basis basis, long viewerOrganisationId
         if (category.sensitive() && !permittedSensitive.contains(category)) {
             return Optional.of(Withheld.SENSITIVE_NOT_PERMITTED);
         }
-        if (basis == Basis.BREAK_GLASS
+        if (basis == Basis.BREAK_GLASS || basis == Basis.CASE_FINDING
                 || agreements.getOrDefault(sourceOrganisationId, Set.of()).contains(category)) {
             return Optional.empty();
         }

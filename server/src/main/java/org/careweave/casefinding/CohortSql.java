@@ -39,10 +39,21 @@ record CohortSql(String from, Map<String, Object> parameters) {
             parameters.put("minCms", d.minCms());
         }
         if (!d.conditions().isEmpty()) {
-            sql.append("""
+            // (Each block starts on a new line: a text block's first word would otherwise run into the last one.)
+            // A diagnosis counts only where the person's sharing choices let it be seen beyond the organisation that
+            // recorded it: a sensitive one needs their permission for its category, and none may be of a category
+            // they object to sharing (access.PersonAccess). Otherwise a cohort would tell who has it.
+            sql.append('\n').append("""
                      and exists (select 1 from record_item r where r.person_id = p.id and r.category = 'problem'
                                     and r.code = any(:conditions)
-                                    and coalesce(r.status, '') not in ('entered-in-error', 'refuted'))""");
+                                    and coalesce(r.status, '') not in ('entered-in-error', 'refuted')
+                                    and (r.sensitivity is null
+                                         or exists (select 1 from consent_directive c where c.person_id = p.id
+                                                       and c.kind = 'PERMIT_SENSITIVE' and c.category = r.sensitivity
+                                                       and c.withdrawn_at is null))
+                                    and not exists (select 1 from consent_directive c where c.person_id = p.id
+                                                       and c.kind = 'OBJECT_CATEGORY' and c.withdrawn_at is null
+                                                       and c.category = coalesce(r.sensitivity, 'PROBLEMS')))""");
             parameters.put("conditions", d.conditions().toArray(String[]::new));
         }
         if (!d.practices().isEmpty()) {
@@ -57,7 +68,7 @@ record CohortSql(String from, Map<String, Object> parameters) {
             sql.append(" and s.emergency_admissions > 0");
         }
         if (d.notOnCaseload()) {
-            sql.append("""
+            sql.append('\n').append("""
                      and not exists (select 1 from caseload_episode e where e.person_id = p.id and e.ended_at is null)""");
         }
         return new CohortSql(sql.toString(), parameters);

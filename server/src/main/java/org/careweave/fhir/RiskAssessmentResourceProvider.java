@@ -102,6 +102,11 @@ class RiskAssessmentResourceProvider implements IResourceProvider {
         return (from == null || !when.before(from)) && (to == null || !when.after(to));
     }
 
+    /** Contributions from record items the caller may not see count in the score, unnamed. */
+    private static String withheld(int count) {
+        return count == 0 ? "" : " (" + count + " from record items withheld from you, not listed in the basis)";
+    }
+
     /** Null for the eFI of someone under 65. */
     static RiskAssessment toFhir(RiskProfile profile, String method) {
         RiskAssessment assessment = new RiskAssessment();
@@ -121,15 +126,16 @@ class RiskAssessmentResourceProvider implements IResourceProvider {
                 score = efi.value();
                 version = efi.version();
                 prediction.setOutcome(new CodeableConcept().setText(efi.category().label()));
-                prediction.setRationale(efi.deficits().size() + " of 36 deficits present; " + efi.currentMedications()
-                        + " current medicines");
+                prediction.setRationale(efi.deficits().size() + efi.withheld() + " of 36 deficits present"
+                        + withheld(efi.withheld()) + "; " + efi.currentMedications() + " current medicines");
                 efi.deficits().forEach(d -> assessment.addBasis(coded(d, "")));
             }
             case "cms" -> {
                 score = profile.cms().value();
                 version = profile.cms().version();
                 prediction.setOutcome(new CodeableConcept().setText("Cambridge Multimorbidity Score " + score));
-                prediction.setRationale("Sum of general-outcome weights of the conditions present");
+                prediction.setRationale("Sum of general-outcome weights of the conditions present"
+                        + withheld(profile.cms().withheld()));
                 profile.cms().conditions().forEach(c -> assessment.addBasis(coded(c, " weight " + c.weight())));
             }
             case "utilisation" -> {

@@ -1,11 +1,15 @@
 package org.careweave.risk;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.careweave.access.AccessContext;
 import org.careweave.access.AccessIntent;
 import org.careweave.access.AccessPolicy;
+import org.careweave.access.DataCategory;
+import org.careweave.access.PersonAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,16 +28,43 @@ public class RiskAssessments {
         this.recomputation = recomputation;
     }
 
-    /** For someone with a care relationship (as for the record itself); empty when no scores are stored. */
+    /**
+     * For someone with a care relationship (as for the record itself); empty when no scores are stored. The scores
+     * count the whole record; the explanation names only conditions the viewer may see in it (see
+     * {@link #explainedTo}).
+     */
     public Optional<RiskProfile> of(AccessContext who, long personId) {
-        policy.require(who, personId, AccessIntent.read("RiskAssessment", personId));
-        return scores.find(personId);
+        PersonAccess access = policy.require(who, personId, AccessIntent.read("RiskAssessment", personId));
+        return scores.find(personId).map(profile -> explainedTo(access, profile));
     }
 
-    /** For case finding: the person must be in the caller's case-finding scope (see docs/case-finding.md). */
+    /**
+     * For case finding: the person must be in the caller's case-finding scope (see docs/case-finding.md). The
+     * explanation leaves out what the person has not agreed to share (see {@link PersonAccess.Basis#CASE_FINDING}).
+     */
     public Optional<RiskProfile> forCaseFinding(AccessContext who, long personId) {
-        policy.requireCaseFinding(who, personId, AccessIntent.read("RiskAssessment", personId));
-        return scores.find(personId);
+        PersonAccess access = policy.requireCaseFinding(who, personId, AccessIntent.read("RiskAssessment", personId));
+        return scores.find(personId).map(profile -> explainedTo(access, profile));
+    }
+
+    /**
+     * The profile with each contributing condition or deficit named only when the viewer may see at least one of the
+     * record items it comes from; the others are counted as withheld. Naming them would disclose what the record
+     * withholds, such as a mental health diagnosis the person has not agreed to share.
+     */
+    private RiskProfile explainedTo(PersonAccess access, RiskProfile profile) {
+        Set<String> codes = profile.codes();
+        if (codes.isEmpty()) {
+            return profile;
+        }
+        Set<String> known = new HashSet<>();
+        for (RiskScores.ScoredProblem problem : scores.scoredProblems(profile.personId(), codes)) {
+            if (access.mayView(problem.sourceOrganisationId(),
+                    DataCategory.ofItem(problem.category(), problem.sensitivity()))) {
+                known.add(problem.code());
+            }
+        }
+        return profile.explainedTo(known::contains);
     }
 
     /** The eFI deficits (name → codes) and CMS conditions in use: reference data, no personal data. */

@@ -2,6 +2,7 @@ package org.careweave.risk;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A person's stored scores, each with its version and the inputs that produced it.
@@ -15,11 +16,22 @@ public record RiskProfile(long personId, Instant computedAt, Efi efi, Cms cms, U
     public record Contribution(String name, String code, double weight) {
     }
 
+    /**
+     * @param deficits the deficits present that the viewer may know of
+     * @param withheld how many more deficits are present, from record items the viewer may not see
+     */
     public record Efi(String version, double value, Category category, List<Contribution> deficits,
-                      int currentMedications, boolean polypharmacy) {
+                      int currentMedications, boolean polypharmacy, int withheld) {
 
         public Efi {
             deficits = List.copyOf(deficits);
+        }
+
+        /** As seen by a viewer who may know of a coded deficit only when {@code known} says so. */
+        Efi explainedTo(java.util.function.Predicate<String> known) {
+            List<Contribution> shown = deficits.stream().filter(d -> d.code() == null || known.test(d.code())).toList();
+            return new Efi(version, value, category, shown, currentMedications, polypharmacy,
+                    withheld + deficits.size() - shown.size());
         }
     }
 
@@ -48,11 +60,38 @@ public record RiskProfile(long personId, Instant computedAt, Efi efi, Cms cms, U
         }
     }
 
-    public record Cms(String version, double value, List<Contribution> conditions) {
+    /**
+     * @param conditions the conditions present that the viewer may know of
+     * @param withheld   how many more conditions are present, from record items the viewer may not see; the
+     *                   value still counts them, so their weights are not listed apart
+     */
+    public record Cms(String version, double value, List<Contribution> conditions, int withheld) {
 
         public Cms {
             conditions = List.copyOf(conditions);
         }
+
+        /** As seen by a viewer who may know of a condition only when {@code known} says so. */
+        Cms explainedTo(java.util.function.Predicate<String> known) {
+            List<Contribution> shown = conditions.stream().filter(c -> known.test(c.code())).toList();
+            return new Cms(version, value, shown, withheld + conditions.size() - shown.size());
+        }
+    }
+
+    /** Codes of the conditions and deficits this explanation names. */
+    Set<String> codes() {
+        Set<String> codes = new java.util.HashSet<>();
+        if (efi != null) {
+            efi.deficits().stream().map(Contribution::code).filter(java.util.Objects::nonNull).forEach(codes::add);
+        }
+        cms.conditions().forEach(c -> codes.add(c.code()));
+        return codes;
+    }
+
+    /** The profile with only the contributions whose codes {@code known} lets the viewer know of. */
+    RiskProfile explainedTo(java.util.function.Predicate<String> known) {
+        return new RiskProfile(personId, computedAt, efi == null ? null : efi.explainedTo(known),
+                cms.explainedTo(known), utilisation, priority);
     }
 
     /** Use of hospital services in the 12 months before {@code computedAt}; {@code events} are record item ids. */

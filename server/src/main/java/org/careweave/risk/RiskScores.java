@@ -151,6 +151,21 @@ class RiskScores {
                 .param("person", personId).query(RiskScores::profile).optional();
     }
 
+    /** A problem item that scoring counts (as {@link #FACTS} selects them): who recorded it, and its kind. */
+    record ScoredProblem(String code, long sourceOrganisationId, String category, String sensitivity) {
+    }
+
+    /** The person's problem items with these codes that scoring counts. */
+    List<ScoredProblem> scoredProblems(long personId, Set<String> codes) {
+        return jdbc.sql("""
+                        select code, source_org_id, category, sensitivity from record_item
+                         where person_id = :person and category = 'problem' and code = any(:codes)
+                           and coalesce(status, '') not in ('entered-in-error', 'refuted', 'inactive')""")
+                .param("person", personId).param("codes", codes.toArray(String[]::new))
+                .query((rs, n) -> new ScoredProblem(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from risk_score").query(Long.class).single();
     }
@@ -168,7 +183,7 @@ class RiskScores {
             efi = new RiskProfile.Efi(rs.getString("efi_version"), value,
                     RiskProfile.Category.valueOf(rs.getString("efi_category")), deficits,
                     rs.getInt("current_medications"),
-                    deficits.stream().anyMatch(d -> d.name().equals(RiskDefinitions.POLYPHARMACY)));
+                    deficits.stream().anyMatch(d -> d.name().equals(RiskDefinitions.POLYPHARMACY)), 0);
         }
         List<RiskProfile.Contribution> conditions = new ArrayList<>();
         for (String input : strings(rs.getArray("cms_inputs"))) {
@@ -183,7 +198,7 @@ class RiskScores {
             }
         }
         return new RiskProfile(rs.getLong("person_id"), at, efi,
-                new RiskProfile.Cms(rs.getString("cms_version"), rs.getDouble("cms"), conditions),
+                new RiskProfile.Cms(rs.getString("cms_version"), rs.getDouble("cms"), conditions, 0),
                 new RiskProfile.Utilisation(rs.getString("utilisation_version"), rs.getInt("emergency_admissions"),
                         rs.getInt("ae_attendances"), rs.getInt("bed_days"), events),
                 new RiskProfile.Priority(rs.getString("priority_version"), rs.getDouble("priority")));

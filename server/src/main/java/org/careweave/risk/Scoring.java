@@ -68,7 +68,7 @@ final class Scoring {
         }
         double value = (double) present.size() / RiskDefinitions.EFI_DEFICITS;
         return new RiskProfile.Efi(EFI_VERSION, round(value, 4), RiskProfile.Category.of(value), present,
-                facts.currentMedications(), polypharmacy);
+                facts.currentMedications(), polypharmacy, 0);
     }
 
     private RiskProfile.Cms cms(PersonFacts facts) {
@@ -83,7 +83,7 @@ final class Scoring {
         List<RiskProfile.Contribution> present = new ArrayList<>(conditions.values());
         present.sort(Comparator.comparing(RiskProfile.Contribution::name));
         double value = present.stream().mapToDouble(RiskProfile.Contribution::weight).sum();
-        return new RiskProfile.Cms(CMS_VERSION, round(value, 2), present);
+        return new RiskProfile.Cms(CMS_VERSION, round(value, 2), present, 0);
     }
 
     private static RiskProfile.Utilisation utilisation(PersonFacts facts, Instant now) {

@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 
 import org.careweave.access.AccessContext;
 import org.careweave.access.AccessDenied;
+import org.careweave.access.Consents;
+import org.careweave.access.DataCategory;
 import org.careweave.access.Purpose;
 import org.careweave.caseload.CaseloadEpisode;
 import org.careweave.caseload.Caseloads;
@@ -20,6 +22,7 @@ import org.careweave.organisation.Team;
 import org.careweave.organisation.Teams;
 import org.careweave.record.IncomingItem;
 import org.careweave.record.RecordImport;
+import org.careweave.risk.RiskAssessments;
 import org.careweave.risk.RiskProfile;
 import org.careweave.shared.Role;
 import org.careweave.support.CareWeaveTest;
@@ -48,6 +51,10 @@ class CaseFindingIntegrationTests {
     RecordImport recordImport;
     @Autowired
     Teams teams;
+    @Autowired
+    RiskAssessments assessments;
+    @Autowired
+    Consents consents;
     @LocalServerPort
     int port;
 
@@ -110,6 +117,54 @@ class CaseFindingIntegrationTests {
         assertThat(jdbc.sql("select efi_inputs from risk_score where person_id = :p").param("p", personId)
                 .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single())
                 .contains("Falls|161898004");
+    }
+
+    @Test
+    void neitherAnExplanationNorACohortTellsOfADiagnosisThePersonHasNotAgreedToShare() throws InterruptedException {
+        AccessContext coordinator = demo("coordinator", Role.CARE_COORDINATOR);
+        long personId = cohorts.list(coordinator, oldest(65), 200).stream().map(CohortMember::personId)
+                .filter(id -> !cmsInputs(id).contains(SCHIZOPHRENIA)).findFirst().orElseThrow();
+        long practice = jdbc.sql("select registered_practice_id from person where id = :p").param("p", personId)
+                .query(Long.class).single();
+        long trust = jdbc.sql("""
+                        insert into organisation (ods_code, name, type)
+                        values (:code, 'Test mental health trust', 'MENTAL_HEALTH_TRUST') returning id""")
+                .param("code", "M" + personId).query(Long.class).single();
+        recordImport.store(trust, List.of(new IncomingItem(personId, "Condition", "problem", "http://snomed.info/sct",
+                "58214004", "Schizophrenia", "active", Instant.now(), null, null, null, "MENTAL_HEALTH",
+                "risk-test-smi-" + personId, null, null, null)));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!cmsInputs(personId).contains(SCHIZOPHRENIA) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(cmsInputs(personId)).contains(SCHIZOPHRENIA);
+        double stored = jdbc.sql("select cms from risk_score where person_id = :p").param("p", personId)
+                .query(Double.class).single();
+
+        long smi = cohorts.save("Schizophrenia " + personId, new CohortDefinition(null, null, Set.of(), Set.of(), null,
+                Set.of("58214004"), Set.of(), Set.of(), false, false), "coordinator");
+        assertThat(cohorts.contains(smi, personId)).isFalse();
+        RiskProfile.Cms found = caseFinding.explanation(coordinator, personId).cms();
+        RiskProfile.Cms ofGp = assessments.of(AccessContext.systemClient("practice", practice, Set.of(),
+                Purpose.DIRECT_CARE, "test"), personId).orElseThrow().cms();
+        for (RiskProfile.Cms cms : List.of(found, ofGp)) {
+            assertThat(cms.conditions()).extracting(RiskProfile.Contribution::code).doesNotContain("58214004");
+            assertThat(cms.withheld()).isEqualTo(1);
+            assertThat(cms.value()).isEqualTo(stored);
+        }
+
+        consents.permitSensitive(personId, DataCategory.MENTAL_HEALTH, null, "test");
+        RiskProfile.Cms permitted = caseFinding.explanation(coordinator, personId).cms();
+        assertThat(permitted.conditions()).extracting(RiskProfile.Contribution::code).contains("58214004");
+        assertThat(permitted.withheld()).isZero();
+        assertThat(cohorts.contains(smi, personId)).isTrue();
+    }
+
+    private static final String SCHIZOPHRENIA = "Schizophrenia or bipolar disorder|58214004|0.64";
+
+    List<String> cmsInputs(long personId) {
+        return jdbc.sql("select cms_inputs from risk_score where person_id = :p").param("p", personId)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single();
     }
 
     double efi(long personId) {
