@@ -157,6 +157,24 @@ public class AccessPolicy {
                 : "Case finding is for the person's registered practice and the neighbourhood teams that cover it.");
     }
 
+    /**
+     * Keeping the person index (seeing who a doubtful match might be, merging and unmerging duplicates): for staff
+     * signed in as system administrators, who see demographics for it and never the record. One audit event per
+     * person, allowed or refused; refused with {@link AccessDenied} for anyone else.
+     */
+    public void requirePersonIndexAdministration(AccessContext who, java.util.Collection<Long> personIds,
+                                                 AccessIntent intent) {
+        java.util.List<Long> audited = personIds.isEmpty() ? java.util.Collections.singletonList(null)
+                : java.util.List.copyOf(personIds);
+        if (who.userId() != null && who.roles().contains(org.careweave.shared.Role.ADMINISTRATOR)) {
+            audited.forEach(id -> audit.allowed(who, id, intent, PersonAccess.Basis.PERSON_INDEX_ADMINISTRATION));
+            return;
+        }
+        audited.forEach(id -> audit.denied(who, id, intent, PersonAccess.Basis.ROLE_NOT_PERMITTED));
+        throw new AccessDenied(PersonAccess.Basis.ROLE_NOT_PERMITTED,
+                "Only system administrators, signed in, may confirm matches and merge or unmerge people.");
+    }
+
     /** Records, one event per person, that a case-finding list showed these people (already in the caller's scope). */
     public void recordCaseFinding(AccessContext who, java.util.Collection<Long> personIds, AccessIntent intent) {
         personIds.forEach(id -> audit.allowed(who, id, intent, PersonAccess.Basis.CASE_FINDING));

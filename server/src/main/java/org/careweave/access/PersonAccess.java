@@ -28,6 +28,12 @@ public record PersonAccess(long personId, Basis basis, long viewerOrganisationId
          * whole record), but, as under break-glass, never what the person objected to or has not permitted.
          */
         CASE_FINDING,
+        /**
+         * A system administrator keeping the person index: confirming or rejecting doubtful matches, merging and
+         * unmerging duplicates (see {@link AccessPolicy#requirePersonIndexAdministration}). Demographics only, never
+         * the record, so {@link AccessPolicy#decide} never answers with it.
+         */
+        PERSON_INDEX_ADMINISTRATION,
         /** A system client without a relationship: only what its own organisation contributed. */
         OWN_RECORDS_ONLY,
         ROLE_NOT_PERMITTED, NO_RELATIONSHIP;

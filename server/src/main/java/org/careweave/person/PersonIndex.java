@@ -184,6 +184,35 @@ class PersonIndex {
                 .list();
     }
 
+    /** A review still waiting, locked until the transaction ends so two administrators cannot both resolve it. */
+    Optional<MatchReview> pendingReviewForUpdate(long id) {
+        return jdbc.sql("""
+                        select id, source_org_id, source_id, new_person_id, candidate_ids, reason, created_at
+                          from person_match_review where id = :id and resolved_at is null for update""")
+                .param("id", id)
+                .query((rs, row) -> new MatchReview(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        longs(rs.getArray(5)), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .optional();
+    }
+
+    /** @param mergeId the merge that resolved it, or null when the people were kept apart */
+    void resolveReview(long id, Long mergeId, String resolvedBy) {
+        jdbc.sql("""
+                        update person_match_review set resolved_at = now(), resolved_by = :by, merge_id = :merge,
+                               resolution = case when cast(:merge as bigint) is null then 'KEPT_APART' else 'MERGED' end
+                         where id = :id""")
+                .param("id", id).param("by", resolvedBy).param("merge", mergeId).update();
+    }
+
+    /** Puts back in the queue the review that this merge resolved, if one did. */
+    void reopenReviewOf(long mergeId) {
+        jdbc.sql("""
+                        update person_match_review set resolved_at = null, resolved_by = null, resolution = null,
+                               merge_id = null
+                         where merge_id = :merge""")
+                .param("merge", mergeId).update();
+    }
+
     static List<Long> longs(Array array) throws java.sql.SQLException {
         return Arrays.asList((Long[]) array.getArray());
     }

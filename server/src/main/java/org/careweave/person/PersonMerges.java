@@ -52,13 +52,13 @@ public class PersonMerges {
 
     /** @throws IllegalArgumentException when there is no such merge or it was already undone */
     public void unmerge(long mergeId, String unmergedBy) {
-        record Merge(long survivor, long merged, Long[] patients, Long[] identifiers) {
+        record Moved(long survivor, long merged, Long[] patients, Long[] identifiers) {
         }
-        Merge merge = jdbc.sql("""
+        Moved merge = jdbc.sql("""
                         select survivor_id, merged_id, moved_patient_ids, moved_identifier_ids from person_merge
                          where id = :id and unmerged_at is null for update""")
                 .param("id", mergeId)
-                .query((rs, row) -> new Merge(rs.getLong(1), rs.getLong(2), (Long[]) rs.getArray(3).getArray(),
+                .query((rs, row) -> new Moved(rs.getLong(1), rs.getLong(2), (Long[]) rs.getArray(3).getArray(),
                         (Long[]) rs.getArray(4).getArray()))
                 .optional().orElseThrow(() -> new IllegalArgumentException("No merge " + mergeId + " to undo"));
         jdbc.sql("update person_source_patient set person_id = :to where id = any(:ids)")
@@ -69,6 +69,29 @@ public class PersonMerges {
         jdbc.sql("update person_merge set unmerged_by = :by, unmerged_at = now() where id = :id")
                 .param("by", unmergedBy).param("id", mergeId).update();
         events.publishEvent(new PersonsUnmerged(mergeId, merge.survivor, merge.merged));
+    }
+
+    /** A merge, undone or not. */
+    public record Merge(long id, long survivorId, long mergedId, String mergedBy, java.time.Instant mergedAt,
+                        String unmergedBy, java.time.Instant unmergedAt) {
+    }
+
+    /** The newest merges first. */
+    public List<Merge> recent(int limit) {
+        return jdbc.sql(MERGES + " order by id desc limit :limit").param("limit", limit).query(PersonMerges::merge)
+                .list();
+    }
+
+    public java.util.Optional<Merge> find(long mergeId) {
+        return jdbc.sql(MERGES + " where id = :id").param("id", mergeId).query(PersonMerges::merge).optional();
+    }
+
+    private static final String MERGES = """
+            select id, survivor_id, merged_id, merged_by, merged_at, unmerged_by, unmerged_at from person_merge""";
+
+    private static Merge merge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Merge(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
     }
 
     private void requireActive(long personId) {
