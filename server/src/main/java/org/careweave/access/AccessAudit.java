@@ -24,6 +24,12 @@ class AccessAudit {
         trail.record(event(who, personId, intent, AuditEvent.Outcome.SUCCESS, basis == null ? null : basis.name()));
     }
 
+    /** One allowed event per person, recorded together (see {@link AuditTrail#recordAll}). */
+    void allowed(AccessContext who, java.util.Collection<Long> personIds, AccessIntent intent) {
+        trail.recordAll(personIds.stream().map(id -> event(who, id, intent, AuditEvent.Outcome.SUCCESS, null))
+                .toList());
+    }
+
     void denied(AccessContext who, Long personId, AccessIntent intent, PersonAccess.Basis basis) {
         trail.record(event(who, personId, intent, AuditEvent.Outcome.DENIED, basis.name()));
     }

@@ -99,6 +99,15 @@ public class AccessPolicy {
         return access.mayViewDemographics();
     }
 
+    /**
+     * Records writes to these people's data that need no decision: a partner system storing what it recorded itself
+     * (FHIR bundles, HL7v2 messages). Made inside the writing transaction, they are on record once it commits, and
+     * not at all if it rolls back.
+     */
+    public void recordWrites(AccessContext who, java.util.Collection<Long> personIds, AccessIntent intent) {
+        audit.allowed(who, personIds, intent);
+    }
+
     /** Records an access that needed no decision of its own (e.g. a search that found nobody the caller may see). */
     public void recordAccess(AccessContext who, Long personId, AccessIntent intent) {
         audit.allowed(who, personId, intent, null);

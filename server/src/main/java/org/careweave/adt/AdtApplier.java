@@ -3,7 +3,12 @@ package org.careweave.adt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.careweave.access.AccessContext;
+import org.careweave.access.AccessIntent;
+import org.careweave.access.AccessPolicy;
+import org.careweave.access.Purpose;
 import org.careweave.organisation.Organisations;
 import org.careweave.person.IncomingPatient;
 import org.careweave.person.PatientLink;
@@ -35,10 +40,11 @@ class AdtApplier {
     private final RecordImport records;
     private final AdtMessages messages;
     private final ApplicationEventPublisher events;
+    private final AccessPolicy policy;
     private final TransactionTemplate savepoint;
 
     AdtApplier(Organisations organisations, PersonMatching matching, PersonMerges merges, Persons persons,
-               RecordImport records, AdtMessages messages, ApplicationEventPublisher events,
+               RecordImport records, AdtMessages messages, ApplicationEventPublisher events, AccessPolicy policy,
                PlatformTransactionManager transactions) {
         this.organisations = organisations;
         this.matching = matching;
@@ -47,6 +53,7 @@ class AdtApplier {
         this.records = records;
         this.messages = messages;
         this.events = events;
+        this.policy = policy;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -88,6 +95,7 @@ class AdtApplier {
         if ("A40".equals(event)) {
             return merge(facts, hospital, personId);
         }
+        written(facts, hospital, List.of(personId), AccessIntent.update("Patient", personId));
         return Outcome.applied(personId, null, "demographics stored as the hospital's copy of the patient");
     }
 
@@ -123,6 +131,7 @@ class AdtApplier {
                     occurredAt(facts), facts.visit().patientClass(), facts.visit().ward(),
                     facts.visit().dischargeDisposition(), facts.header().controlId()));
         }
+        written(facts, hospital, List.of(personId), AccessIntent.update("Encounter", encounterId));
         boolean late = history.size() > 1 && history.get(history.size() - 1).messageId() != messageId;
         return Outcome.applied(personId, encounterId, late
                 ? "arrived after later events of the visit; encounter recomputed in event-time order" : null);
@@ -150,7 +159,17 @@ class AdtApplier {
         } catch (IllegalArgumentException e) {
             throw new CannotApply("The person index refused the merge: " + e.getMessage());
         }
+        written(facts, hospital, List.of(survivorId, mergedId), AccessIntent.update("Patient", null));
         return Outcome.applied(survivorId, null, "merged person " + mergedId + " into " + survivorId);
+    }
+
+    /**
+     * Puts the hospital's change to these people's data in the audit trail (once the message's transaction commits),
+     * as made by the sending system. Called last on each path that applies a message, so a refused one records none.
+     */
+    private void written(AdtFacts facts, long hospital, List<Long> personIds, AccessIntent intent) {
+        policy.recordWrites(AccessContext.systemClient("hl7v2:" + facts.header().sendingFacility(), hospital, Set.of(),
+                Purpose.DIRECT_CARE, "mllp"), personIds, intent);
     }
 
     private static HospitalMovement.Kind movement(String event) {

@@ -42,10 +42,7 @@ public class AuditTrail {
     }
 
     public void record(AuditEvent event) {
-        boolean inWritingTransaction = TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
-                && TransactionSynchronizationManager.isSynchronizationActive();
-        if (event.isWrite() && event.outcome() == AuditEvent.Outcome.SUCCESS && inWritingTransaction) {
+        if (event.isWrite() && event.outcome() == AuditEvent.Outcome.SUCCESS && inWritingTransaction()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -58,6 +55,32 @@ public class AuditTrail {
         } else {
             append(event);
         }
+    }
+
+    /**
+     * As {@link #record} for each, but successful writes made in the caller's transaction are appended together, in
+     * one transaction of their own once it commits: an import that changes many people's records adds one short
+     * transaction, not one per person.
+     */
+    public void recordAll(List<AuditEvent> events) {
+        if (!events.isEmpty() && inWritingTransaction()
+                && events.stream().allMatch(e -> e.isWrite() && e.outcome() == AuditEvent.Outcome.SUCCESS)) {
+            List<AuditEvent> written = List.copyOf(events);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    ownTransaction.executeWithoutResult(status -> AuditTrail.this.events.appendAll(written, true));
+                }
+            });
+        } else {
+            events.forEach(this::record);
+        }
+    }
+
+    private static boolean inWritingTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                && TransactionSynchronizationManager.isSynchronizationActive();
     }
 
     /** Waits until every event recorded so far is in the database. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.careweave.access.AccessContext;
+import org.careweave.access.AccessIntent;
+import org.careweave.access.AccessPolicy;
 import org.careweave.person.IncomingPatient;
 import org.careweave.person.PatientLink;
 import org.careweave.person.PersonMatching;
@@ -34,10 +36,11 @@ class BundleIngest {
     private final RecordImport records;
     private final ServedCopies servedCopies;
     private final IngestLog ingestLog;
+    private final AccessPolicy policy;
     private final TransactionTemplate transactions;
 
     BundleIngest(ReferenceResolver resolver, DirectoryResources directory, PersonMatching persons,
-                 RecordImport records, ServedCopies servedCopies, IngestLog ingestLog,
+                 RecordImport records, ServedCopies servedCopies, IngestLog ingestLog, AccessPolicy policy,
                  PlatformTransactionManager transactionManager) {
         this.resolver = resolver;
         this.directory = directory;
@@ -45,6 +48,7 @@ class BundleIngest {
         this.records = records;
         this.servedCopies = servedCopies;
         this.ingestLog = ingestLog;
+        this.policy = policy;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -64,6 +68,7 @@ class BundleIngest {
                 write(source, entries, index);
                 rejectIfAnyProblem(entries);
                 ingestLog.record(who, bundle, entries, elapsedMs(started));
+                audit(who, bundle, entries);
             });
         } else {
             batch(who, bundle, entries, started);
@@ -78,6 +83,7 @@ class BundleIngest {
                 BundleIndex index = resolver.resolve(source, entries);
                 write(source, entries, index);
                 ingestLog.record(who, bundle, entries, elapsedMs(started));
+                audit(who, bundle, entries);
             });
         } catch (DataAccessException e) {
             // Something only the database could see; keep what can be kept, one entry at a time.
@@ -87,13 +93,33 @@ class BundleIngest {
                     continue;
                 }
                 try {
-                    transactions.executeWithoutResult(status -> write(source, List.of(entry), null));
+                    transactions.executeWithoutResult(status -> {
+                        write(source, List.of(entry), null);
+                        audit(who, bundle, List.of(entry));
+                    });
                 } catch (DataAccessException one) {
                     entry.problems.add("could not be stored: " + one.getMostSpecificCause().getMessage());
                 }
             }
             transactions.executeWithoutResult(status -> ingestLog.record(who, bundle, entries, elapsedMs(started)));
         }
+    }
+
+    /**
+     * Puts in the audit trail, once per person, that the sender changed their record: their Patient or items of
+     * theirs were created or updated (a resend that changed nothing is not a write).
+     */
+    private void audit(AccessContext who, ParsedBundle bundle, List<Entry> entries) {
+        Set<Long> changed = new java.util.TreeSet<>();
+        for (Entry entry : entries) {
+            if (entry.ok() && entry.change != null && entry.change != ItemOutcome.Change.UNCHANGED) {
+                Long person = entry.kind == ResourceKinds.PATIENT ? entry.personId : personOf(entry);
+                if (person != null) {
+                    changed.add(person);
+                }
+            }
+        }
+        policy.recordWrites(who, changed, AccessIntent.update("Bundle", bundle.id()));
     }
 
     /** @param index the bundle's, to keep served copies of items with many references; null not to */

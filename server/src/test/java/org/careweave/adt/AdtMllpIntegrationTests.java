@@ -107,6 +107,15 @@ class AdtMllpIntegrationTests {
         assertThat(discharge.dischargeDisposition()).isEqualTo("19");
         assertThat(discharge.messageControlId()).isEqualTo(tag + "-3");
         assertThat(statuses(tag)).containsOnly("APPLIED");
+        assertThat(writesAudited(r.id, "Encounter")).isEqualTo(3);
+    }
+
+    /** Audit events recording the hospital's changes to this person's data, of this kind. */
+    private long writesAudited(long person, String entityType) {
+        return jdbc.sql("""
+                        select count(*) from audit_event where person_id = :person and entity_type = :type
+                           and action = 'UPDATE' and actor = 'hl7v2:R9A' and actor_type = 'SYSTEM'""")
+                .param("person", person).param("type", entityType).query(Long.class).single();
     }
 
     @Test
@@ -357,6 +366,8 @@ class AdtMllpIntegrationTests {
         assertThat(jdbc.sql("select merged_into_id from person where id = :id").param("id", duplicate.id)
                 .query(Long.class).single()).isEqualTo(survivor.id);
         assertThat(encounter("G" + tag)).containsEntry("person_id", survivor.id);
+        assertThat(writesAudited(survivor.id, "Patient")).isEqualTo(1);
+        assertThat(writesAudited(duplicate.id, "Patient")).isEqualTo(1);
     }
 
     @Test

@@ -154,6 +154,9 @@ class BundleIngestIntegrationTests {
         assertThat(statuses(again)).containsExactly("200 OK", "200 OK");
         assertThat(tree(again).at("/entry/1/response/location").stringValue()).endsWith("/_history/1");
         assertThat(rows()).isEqualTo(before);
+        long person = jdbc.sql("select person_id from person_source_patient where source_org_id = :gp")
+                .param("gp", gp).query(Long.class).single();
+        assertThat(writesAudited(person)).isEqualTo(1);
 
         HttpResponse<String> changed = post(gpToken, TestBundles.create().patient(patient, nhs, "Resend", "Rae", "1980-08-08")
                 .condition(condition, "urn:uuid:" + patient, "38341003", "Essential hypertension").transaction());
@@ -162,6 +165,15 @@ class BundleIngestIntegrationTests {
         assertThat(jdbc.sql("select version from record_item where source_org_id = :gp and source_id = :id")
                 .param("gp", gp).param("id", condition).query(Integer.class).single()).isEqualTo(2);
         assertThat(rows()).isEqualTo(before);
+        assertThat(writesAudited(person)).isEqualTo(2);
+    }
+
+    /** The audit trail's record of the GP system's bundles changing this person's data. */
+    private long writesAudited(long person) {
+        return jdbc.sql("""
+                        select count(*) from audit_event where person_id = :person and entity_type = 'Bundle'
+                           and action = 'UPDATE' and actor_type = 'SYSTEM' and actor like 'gp-%'""")
+                .param("person", person).query(Long.class).single();
     }
 
     @Test
