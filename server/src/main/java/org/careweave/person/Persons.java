@@ -52,6 +52,37 @@ public class Persons {
                 .query((rs, row) -> new WithAccessFacts(read(rs, ""), AccessFacts.read(rs))).optional();
     }
 
+    /**
+     * The contacts partners named in the Patient resources they sent about the person (followed through merges, as
+     * their Patients move with them), in the order received. Callers show them only to viewers who may know who the
+     * person is.
+     */
+    public List<KeyContact> keyContacts(long personId) {
+        return jdbc.sql("""
+                        select sp.source_org_id, o.name as source,
+                               coalesce(c -> 'name' ->> 'text', nullif(concat_ws(' ',
+                                   (select string_agg(g, ' ') from jsonb_array_elements_text(
+                                       case when jsonb_typeof(c -> 'name' -> 'given') = 'array'
+                                            then c -> 'name' -> 'given' else '[]' end) g),
+                                   c -> 'name' ->> 'family'), ''), 'Name not given') as name,
+                               coalesce(c -> 'relationship' -> 0 ->> 'text',
+                                        c -> 'relationship' -> 0 -> 'coding' -> 0 ->> 'display',
+                                        c -> 'relationship' -> 0 -> 'coding' -> 0 ->> 'code') as relationship,
+                               (select string_agg(t ->> 'value', ', ') from jsonb_array_elements(
+                                   case when jsonb_typeof(c -> 'telecom') = 'array' then c -> 'telecom' else '[]' end) t)
+                                   as telecom
+                          from person_source_patient sp
+                          join organisation o on o.id = sp.source_org_id
+                         cross join lateral jsonb_array_elements(case when jsonb_typeof(sp.resource -> 'contact') = 'array'
+                                                                      then sp.resource -> 'contact' else '[]' end) c
+                         where sp.person_id = :person
+                         order by sp.received_at, sp.id""")
+                .param("person", personId)
+                .query((rs, row) -> new KeyContact(rs.getString("name"), rs.getString("relationship"),
+                        rs.getString("telecom"), rs.getLong("source_org_id"), rs.getString("source")))
+                .list();
+    }
+
     public Optional<Long> idOfNhsNumber(String nhsNumber) {
         return jdbc.sql("select id from person where nhs_number = :nhs").param("nhs", nhsNumber)
                 .query(Long.class).optional();

@@ -18,6 +18,7 @@ import org.careweave.access.Purpose;
 import org.careweave.access.SharingChoices;
 import org.careweave.organisation.Organisations;
 import org.careweave.person.PersonDetails;
+import org.careweave.person.Persons;
 import org.careweave.shared.NavigationEntry;
 import org.careweave.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -44,9 +45,10 @@ class PersonController {
     private final BreakGlass breakGlass;
     private final Organisations organisations;
     private final PersonCareTeam careTeam;
+    private final Persons persons;
 
     PersonController(PersonRecords records, Callers callers, Consents consents, SharingChoices choices,
-                     BreakGlass breakGlass, Organisations organisations, PersonCareTeam careTeam) {
+                     BreakGlass breakGlass, Organisations organisations, PersonCareTeam careTeam, Persons persons) {
         this.records = records;
         this.callers = callers;
         this.consents = consents;
@@ -54,6 +56,7 @@ class PersonController {
         this.breakGlass = breakGlass;
         this.organisations = organisations;
         this.careTeam = careTeam;
+        this.persons = persons;
     }
 
     @Bean
@@ -107,7 +110,10 @@ class PersonController {
         model.addAttribute("categories", record.items().stream().map(RecordItem::category).distinct().sorted().toList());
         model.addAttribute("sources", record.items().stream().map(i -> new Source(i.sourceOrganisationId(),
                 i.sourceOrganisationName())).distinct().sorted((a, b) -> a.name().compareTo(b.name())).toList());
-        model.addAttribute("careTeam", careTeam.of(personId));
+        List<PersonCareTeam.Member> team = careTeam.of(personId);
+        model.addAttribute("careTeam", team);
+        model.addAttribute("flags", RecordFlags.of(record.person(), record.items(), team));
+        model.addAttribute("keyContacts", persons.keyContacts(personId));
         model.addAttribute("consents", consents.of(personId));
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("categoryChoices", DataCategory.values());
