@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.careweave.person.IncomingPatient;
+import org.careweave.person.PersonMatching;
 import org.careweave.shared.Role;
 import org.careweave.support.Browser;
 import org.careweave.support.CareWeaveTest;
@@ -54,6 +56,26 @@ class AccessibilityBrowserTests {
         assertNoSeriousViolations(page);
         String name = page.equals("/") ? "home" : page.substring(1);
         browser.screenshot(Path.of("target/screenshots/" + name + ".png"));
+    }
+
+    @Test
+    void thePersonIndexWithAMatchToReviewHasNoSeriousViolations(@Autowired JdbcClient jdbc,
+                                                                 @Autowired PersonMatching matching) throws IOException {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (String source : List.of("A", "B")) {
+            long organisation = jdbc.sql("insert into organisation (ods_code, name, type) values (:c, :n, 'ACUTE_TRUST')"
+                            + " returning id").param("c", source + tag).param("n", "Trust " + source + tag)
+                    .query(Long.class).single();
+            String json = "{\"resourceType\":\"Patient\"}";
+            matching.link(organisation, new IncomingPatient(source, null, List.of(), source.equals("A") ? "Ann" : "Beth",
+                    "Axe" + tag, java.time.LocalDate.of(1944, 4, 4), "female", null, "LS1 1AA", null, json,
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        browser.signIn(TestUsers.username(Role.ADMINISTRATOR), TestUsers.PASSWORD);
+        browser.open("/admin/person-index");
+        assertThat(browser.driver().getPageSource()).contains("Axe" + tag);
+        assertNoSeriousViolations("/admin/person-index");
+        browser.screenshot(Path.of("target/screenshots/person-index.png"));
     }
 
     @Test
