@@ -74,7 +74,7 @@ public final class RecordSummaryBench {
                         bypassed[n] = timed(() -> records.viewTrusted(id).orElseThrow());
                     }
                     decisionOnly[n] = timed(() -> policy.decide(viewer, id));
-                    items += seen.items().size() + seen.withheldCount();
+                    items += seen.items().size() + seen.withheld().stream().mapToInt(w -> w.count()).sum();
                     n++;
                 }
             }

@@ -96,7 +96,8 @@ public final class RiskIncrementalBench {
                 + "\",\"display\":\"Difficulty dressing\"}]}}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return new IncomingItem(person, "Condition", "problem-list-item", "http://snomed.info/sct", DEFICIT_CODE,
-                "Difficulty dressing", "active", Instant.now(), null, null, null, sourceId, null, bytes, sha256(bytes));
+                "Difficulty dressing", "active", Instant.now(), null, null, null, null, sourceId, null, bytes,
+                sha256(bytes));
     }
 
     private static byte[] sha256(byte[] bytes) {
