@@ -303,6 +303,40 @@ class FhirSearchIntegrationTests {
         assertThat(stored).contains("urn:uuid:").contains("Practitioner?identifier=").doesNotContain("Patient/" + synthetic);
     }
 
+    @Test
+    void everythingIncludesAMedicationWithTheItemThatUsesItNotWithAProvenanceThatNamesIt() {
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"urn:uuid:p-%1$s","resource":{"resourceType":"Patient","id":"p-%1$s",
+                   "identifier":[{"system":"https://example.org/mrn","value":"M%1$s"}],
+                   "name":[{"family":"Prov%1$s","given":["Pat"]}],"gender":"female","birthDate":"1950-01-01"},
+                  "request":{"method":"POST","url":"Patient"}},
+                 {"fullUrl":"urn:uuid:m-%1$s","resource":{"resourceType":"Medication","id":"m-%1$s",
+                   "code":{"coding":[{"system":"http://snomed.info/sct","code":"322236009","display":"Paracetamol"}]}},
+                  "request":{"method":"POST","url":"Medication"}},
+                 {"fullUrl":"urn:uuid:r-%1$s","resource":{"resourceType":"MedicationRequest","id":"r-%1$s",
+                   "status":"active","intent":"order","subject":{"reference":"urn:uuid:p-%1$s"},
+                   "medicationReference":{"reference":"urn:uuid:m-%1$s"},"authoredOn":"2020-01-01T10:00:00Z"},
+                  "request":{"method":"POST","url":"MedicationRequest"}},
+                 {"fullUrl":"urn:uuid:v-%1$s","resource":{"resourceType":"Provenance","id":"v-%1$s",
+                   "target":[{"reference":"urn:uuid:r-%1$s"},{"reference":"urn:uuid:m-%1$s"},
+                             {"reference":"urn:uuid:p-%1$s"}],
+                   "recorded":"2021-01-01T10:00:00Z","agent":[{"who":{"display":"GP system"}}]},
+                  "request":{"method":"POST","url":"Provenance"}}]}""".formatted(tag);
+        HttpResponse<String> posted = post(bundle);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        long patient = jdbc.sql("select person_id from person_source_patient where source_org_id = :org")
+                .param("org", practice).query(Long.class).single();
+        relationships.start(patient, CareRelationships.Kind.REFERRAL, CareRelationships.Holder.organisation(practice));
+
+        Bundle first = bundle("/fhir/Patient/" + patient + "/$everything?_count=1");
+        Bundle second = next(first);
+
+        assertThat(first.getEntry()).extracting(e -> e.getResource().fhirType()).containsExactly("Patient", "Provenance");
+        assertThat(second.getEntry()).extracting(e -> e.getResource().fhirType())
+                .containsExactly("MedicationRequest", "Medication");
+    }
+
     private Bundle next(Bundle bundle) {
         return bundle(bundle.getLink("next").getUrl().replace(http.url("/fhir"), "/fhir"));
     }
