@@ -42,18 +42,13 @@ public class AuditTrail {
     }
 
     public void record(AuditEvent event) {
-        if (event.isWrite() && event.outcome() == AuditEvent.Outcome.SUCCESS && inWritingTransaction()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    append(event);
-                }
-            });
+        if (waitsForCommit(event)) {
+            appendAfterCommit(List.of(event));
         } else if (event.outcome() == AuditEvent.Outcome.SUCCESS
                 && (event.action() == AuditEvent.Action.READ || event.action() == AuditEvent.Action.SEARCH)) {
             background.enqueue(event);
         } else {
-            append(event);
+            append(List.of(event));
         }
     }
 
@@ -63,24 +58,28 @@ public class AuditTrail {
      * transaction, not one per person.
      */
     public void recordAll(List<AuditEvent> events) {
-        if (!events.isEmpty() && inWritingTransaction()
-                && events.stream().allMatch(e -> e.isWrite() && e.outcome() == AuditEvent.Outcome.SUCCESS)) {
-            List<AuditEvent> written = List.copyOf(events);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    ownTransaction.executeWithoutResult(status -> AuditTrail.this.events.appendAll(written, true));
-                }
-            });
+        if (!events.isEmpty() && events.stream().allMatch(AuditTrail::waitsForCommit)) {
+            appendAfterCommit(List.copyOf(events));
         } else {
             events.forEach(this::record);
         }
     }
 
-    private static boolean inWritingTransaction() {
-        return TransactionSynchronizationManager.isActualTransactionActive()
+    /** A successful write made in the caller's writing transaction: on record only once that commits. */
+    private static boolean waitsForCommit(AuditEvent event) {
+        return event.isWrite() && event.outcome() == AuditEvent.Outcome.SUCCESS
+                && TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
                 && TransactionSynchronizationManager.isSynchronizationActive();
+    }
+
+    private void appendAfterCommit(List<AuditEvent> batch) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                append(batch);
+            }
+        });
     }
 
     /** Waits until every event recorded so far is in the database. */
@@ -114,8 +113,8 @@ public class AuditTrail {
         });
     }
 
-    private void append(AuditEvent event) {
-        ownTransaction.executeWithoutResult(status -> events.appendAll(List.of(event), true));
+    private void append(List<AuditEvent> batch) {
+        ownTransaction.executeWithoutResult(status -> events.appendAll(batch, true));
     }
 
     /** Recomputes each hash from the stored fields, checks each link to the event before and each anchor. */
