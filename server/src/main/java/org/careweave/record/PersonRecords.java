@@ -76,10 +76,12 @@ public class PersonRecords {
         PersonAccess access = policy.require(who, query.personId(), AccessIntent.search(
                 query.resourceType() == null ? "Patient/$everything" : query.resourceType(), query.describe()),
                 read.facts());
-        List<RecordSearches.Group> groups = read.groups();
-        if (!groups.stream().allMatch(g -> visible(access, g))) {
-            Set<String> visible = groups.stream().filter(g -> visible(access, g)).map(RecordSearches.Group::key)
-                    .collect(Collectors.toSet());
+        Map<Boolean, List<RecordSearches.Group>> byVisibility = read.groups().stream()
+                .collect(Collectors.partitioningBy(g -> visible(access, g)));
+        List<RecordSearches.Group> shown = byVisibility.get(true);
+        List<RecordSearches.Group> hidden = byVisibility.get(false);
+        if (!hidden.isEmpty()) {
+            Set<String> visible = shown.stream().map(RecordSearches.Group::key).collect(Collectors.toSet());
             read = searches.page(query, parameters, visible).orElseThrow(() -> new PersonNotFound(query.personId()));
         }
         // The allowed groups were read in the first statement: an item that arrived since is checked here too.
@@ -96,15 +98,13 @@ public class PersonRecords {
             previous = read.more() ? cursorAt(query.sort(), scanned.get(0), false) : null;
             next = scanned.isEmpty() ? null : cursorAt(query.sort(), scanned.get(scanned.size() - 1), true);
         }
-        List<WithheldItems> withheld = new ArrayList<>();
+        WithheldTally withheld = new WithheldTally();
         if (query.cursor() == null) {
-            WithheldTally tally = new WithheldTally();
-            groups.forEach(g -> tally.add(access, g.sourceOrganisationId(), g.sourceOrganisationName(),
+            hidden.forEach(g -> withheld.add(access, g.sourceOrganisationId(), g.sourceOrganisationName(),
                     category(g), g.all()));
-            withheld = tally.groups();
         }
-        return new RecordPage(person, access.basis(), access.mayViewDemographics(), items, withheld, next, previous,
-                groups.stream().filter(g -> visible(access, g)).mapToLong(RecordSearches.Group::matching).sum());
+        return new RecordPage(person, access.basis(), access.mayViewDemographics(), items, withheld.groups(), next,
+                previous, shown.stream().mapToLong(RecordSearches.Group::matching).sum());
     }
 
     private static RecordQuery.Cursor cursorAt(RecordQuery.Sort sort, RecordItem item, boolean forward) {
