@@ -33,20 +33,22 @@ class RiskScores {
             cms_version, cms_inputs, emergency_admissions, ae_attendances, bed_days, utilisation_version,
             utilisation_events, priority, priority_version""";
 
+    /** The statuses of a problem item ({@code record_item r}) that scoring counts: not refuted, in error or inactive. */
+    private static final String SCORED_STATUS = "coalesce(r.status, '') not in ('entered-in-error', 'refuted', 'inactive')";
+
     /** One row per fact, ordered by person, so a person's facts arrive together and memory stays flat. */
     private static final String FACTS = """
             select p.id as person_id, p.birth_date, p.deceased_date, r.id as item_id, r.category, r.code,
                    r.effective_start, r.effective_end
               from person p
               left join record_item r on r.person_id = p.id
-               and ((r.category = 'problem' and r.code = any(?)
-                     and coalesce(r.status, '') not in ('entered-in-error', 'refuted', 'inactive'))
+               and ((r.category = 'problem' and r.code = any(?) and %2$s)
                  or (r.category = 'medication' and r.status = 'active'
                      and (r.effective_end is null or r.effective_end > ?))
                  or (r.category in ('emergency-admission', 'elective-admission', 'ae-attendance')
                      and r.effective_start >= ?
                      and coalesce(r.status, '') not in ('cancelled', 'entered-in-error')))
-             where p.merged_into_id is null %s
+             where p.merged_into_id is null %1$s
              order by p.id""";
 
     private final JdbcClient jdbc;
@@ -61,7 +63,8 @@ class RiskScores {
      */
     static void streamFacts(Connection connection, Set<String> codes, Instant now, Collection<Long> personIds,
                             Consumer<PersonFacts> out) throws SQLException {
-        String sql = FACTS.formatted(personIds == null ? "and p.deceased_date is null" : "and p.id = any(?)");
+        String sql = FACTS.formatted(personIds == null ? "and p.deceased_date is null" : "and p.id = any(?)",
+                SCORED_STATUS);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(10_000);
             statement.setArray(1, connection.createArrayOf("text", codes.toArray()));
@@ -151,16 +154,16 @@ class RiskScores {
                 .param("person", personId).query(RiskScores::profile).optional();
     }
 
-    /** A problem item that scoring counts (as {@link #FACTS} selects them): who recorded it, and its kind. */
+    /** A problem item that scoring counts (as {@link #FACTS} does): who recorded it, and its kind. */
     record ScoredProblem(String code, long sourceOrganisationId, String category, String sensitivity) {
     }
 
     /** The person's problem items with these codes that scoring counts. */
     List<ScoredProblem> scoredProblems(long personId, Set<String> codes) {
         return jdbc.sql("""
-                        select code, source_org_id, category, sensitivity from record_item
-                         where person_id = :person and category = 'problem' and code = any(:codes)
-                           and coalesce(status, '') not in ('entered-in-error', 'refuted', 'inactive')""")
+                        select r.code, r.source_org_id, r.category, r.sensitivity from record_item r
+                         where r.person_id = :person and r.category = 'problem' and r.code = any(:codes)
+                           and %s""".formatted(SCORED_STATUS))
                 .param("person", personId).param("codes", codes.toArray(String[]::new))
                 .query((rs, n) -> new ScoredProblem(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
                 .list();
