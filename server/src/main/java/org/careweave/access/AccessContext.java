@@ -7,9 +7,10 @@ import org.careweave.shared.Role;
 /**
  * Who is asking, for which organisation, and why. Staff with roles in several organisations act for one at a time.
  *
- * @param userId                 the staff user, or null for a system client acting for its organisation (a system
- *                               client holds no roles: it reads what its organisation contributed, and others'
- *                               records by the organisation's relationships, agreements and the person's choices)
+ * @param userId                 the staff user, or null for a bearer-token caller: a partner system acting for its
+ *                               organisation (no roles: it reads what its organisation contributed, and others'
+ *                               records by the organisation's relationships, agreements and the person's choices),
+ *                               or a person whose token names their roles, which then decide as they do for staff
  * @param actor                  username or client id, for the audit trail
  * @param actingOrganisationId   the organisation they act for
  * @param roles                  the roles they hold at that organisation
@@ -29,6 +30,11 @@ public record AccessContext(Long userId, String actor, long actingOrganisationId
 
     public boolean isSystemClient() {
         return userId == null;
+    }
+
+    /** A system acting for its organisation, not for a person with roles. */
+    public boolean isPartnerSystem() {
+        return userId == null && roles.isEmpty();
     }
 
     boolean caresDirectly() {

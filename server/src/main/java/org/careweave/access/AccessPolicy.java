@@ -6,7 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides every access to a person's data. Deny by default: staff need a role that cares for people directly and
+ * Decides every access to a person's data. Deny by default: staff (and people calling with a token that names their
+ * roles) need a role that cares for people directly and
  * a legitimate relationship (care team, team caseload, open referral, registered practice) or an active
  * break-glass; what they then see of other organisations' records follows data-sharing agreements and the
  * person's choices (see {@link PersonAccess#withheld}).
@@ -34,7 +35,7 @@ public class AccessPolicy {
      * are read here; facts are not needed when the role alone refuses.
      */
     private PersonAccess decide(AccessContext who, long personId, java.util.function.Supplier<AccessFacts> read) {
-        if (!who.isSystemClient() && !who.caresDirectly()) {
+        if (!who.isPartnerSystem() && !who.caresDirectly()) {
             return PersonAccess.denied(personId, PersonAccess.Basis.ROLE_NOT_PERMITTED, who.actingOrganisationId());
         }
         AccessFacts facts = read.get();
@@ -221,7 +222,7 @@ public class AccessPolicy {
         if (facts.breakGlass() && who.mayBreakGlass()) {
             return PersonAccess.Basis.BREAK_GLASS;
         }
-        if (who.isSystemClient()) {
+        if (who.isPartnerSystem()) {
             return PersonAccess.Basis.OWN_RECORDS_ONLY;
         }
         return PersonAccess.Basis.NO_RELATIONSHIP;

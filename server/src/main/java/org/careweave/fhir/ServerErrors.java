@@ -5,6 +5,7 @@ import java.util.UUID;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A FHIR request that fails inside CareWeave is answered with an incident id, and the failure is logged under it.
  * HAPI would otherwise put the exception's text (a SQL statement, a class name) into the OperationOutcome sent to
- * the caller. Refusals and bad requests (4xx) keep their own messages, which are written for the caller.
+ * the caller. Refusals and bad requests (4xx) keep their own messages, which are written for the caller; so does a
+ * bearer token the access policy cannot act on (401).
  */
 @Interceptor
 final class ServerErrors {
@@ -24,6 +26,11 @@ final class ServerErrors {
     public BaseServerResponseException withoutDetail(Throwable failure) {
         if (failure instanceof BaseServerResponseException answer && answer.getStatusCode() < 500) {
             return answer;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.security.core.AuthenticationException refused) {
+                return new AuthenticationException(refused.getMessage());
+            }
         }
         String incident = UUID.randomUUID().toString();
         log.error("FHIR request failed: incident {}", incident, failure);

@@ -82,9 +82,9 @@ class SubscriptionResourceProvider implements IResourceProvider {
 
     private AccessContext partner() {
         AccessContext caller = callers.current(Purpose.DIRECT_CARE);
-        if (!caller.isSystemClient()) {
+        if (!caller.isPartnerSystem()) {
             throw new ForbiddenOperationException("Subscriptions are for partner systems: call with a system client's "
-                    + "bearer token");
+                    + "bearer token, which names no person's roles");
         }
         return caller;
     }

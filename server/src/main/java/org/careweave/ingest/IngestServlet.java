@@ -45,9 +45,10 @@ class IngestServlet extends HttpServlet {
         }
         try {
             AccessContext who = callers.current(Purpose.DIRECT_CARE);
-            if (!who.isSystemClient()) {
-                throw new BundleRejected(403, "Only system clients, acting for their organisation with a bearer "
-                        + "token, may submit bundles; staff enter records through their own systems");
+            if (!who.isPartnerSystem()) {
+                throw new BundleRejected(403, "Only partner systems, acting for their organisation with a bearer "
+                        + "token that names no person's roles, may submit bundles; staff enter records through their "
+                        + "own systems");
             }
             byte[] body = body(request);
             IngestResult result = ingest.ingest(who, body);

@@ -110,6 +110,29 @@ class AccessPolicyMatrixIntegrationTests {
         assertThat(partnerOrg).isNotEqualTo(viewerOrg);
     }
 
+    @Test
+    void aBearerTokenThatNamesAPersonsRolesIsDecidedByThoseRolesNotAsAPartnerSystem() {
+        AccessFixture fixture = new AccessFixture(jdbc);
+        long viewerOrg = fixture.organisation("GP_PRACTICE");
+        long registered = fixture.person(viewerOrg);
+        long unrelated = fixture.person(null);
+
+        AccessContext system = AccessContext.systemClient("system", viewerOrg, Set.of(), Purpose.DIRECT_CARE, "test");
+        AccessContext analyst = AccessContext.systemClient("analyst", viewerOrg, Set.of(Role.DATA_ANALYST),
+                Purpose.DIRECT_CARE, "test");
+        AccessContext gp = AccessContext.systemClient("dr-external", viewerOrg, Set.of(Role.GP), Purpose.DIRECT_CARE,
+                "test");
+
+        assertThat(policy.decide(system, registered).basis()).isEqualTo(PersonAccess.Basis.REGISTERED_PRACTICE);
+        assertThat(policy.decide(analyst, registered).basis()).isEqualTo(PersonAccess.Basis.ROLE_NOT_PERMITTED);
+        assertThat(policy.decide(analyst, registered).allowed()).isFalse();
+        assertThat(policy.decide(gp, registered).basis()).isEqualTo(PersonAccess.Basis.REGISTERED_PRACTICE);
+
+        assertThat(policy.decide(system, unrelated).basis()).isEqualTo(PersonAccess.Basis.OWN_RECORDS_ONLY);
+        assertThat(policy.decide(gp, unrelated).basis()).isEqualTo(PersonAccess.Basis.NO_RELATIONSHIP);
+        assertThat(policy.decide(gp, unrelated).allowed()).isFalse();
+    }
+
     /** The rules, restated without reference to the implementation. A null role is a system client. */
     static String expected(Role role, Relationship relationship, Agreement agreement, Consent consent, Glass glass,
                            Source source, DataCategory category) {

@@ -69,6 +69,27 @@ class BootstrapIntegrationTests {
         String payload = response.body().replaceAll(".*\"access_token\":\"[^.]+\\.([^.]+)\\..*", "$1");
         String claims = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
         assertThat(claims).contains("\"org\":\"QXY01\"").contains("\"roles\":[\"ADMINISTRATOR\"]");
+
+        // The role lets the system administer; it is not a person's role, so the client still acts as its
+        // organisation's system: it submits records and reads back what it sent.
+        String token = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> stored = http.fhirPost(token, """
+                {"resourceType": "Bundle", "type": "transaction", "entry": [
+                  {"fullUrl": "urn:uuid:7d1f0c36-0c55-4f0e-9a51-5b1b2f2d0a01",
+                   "resource": {"resourceType": "Patient", "identifier": [{"system": "urn:test:qxy", "value": "p-1"}],
+                                "name": [{"family": "Bootstrap", "given": ["Test"]}], "birthDate": "1950-02-03"},
+                   "request": {"method": "POST", "url": "Patient"}},
+                  {"fullUrl": "urn:uuid:7d1f0c36-0c55-4f0e-9a51-5b1b2f2d0a02",
+                   "resource": {"resourceType": "Condition",
+                                "subject": {"reference": "urn:uuid:7d1f0c36-0c55-4f0e-9a51-5b1b2f2d0a01"},
+                                "code": {"coding": [{"system": "http://snomed.info/sct", "code": "38341003"}]}},
+                   "request": {"method": "POST", "url": "Condition"}}]}""");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        long person = jdbc.sql("select person_id from person_source_identifier where value = 'p-1'")
+                .query(Long.class).single();
+        HttpResponse<String> conditions = http.fhirGet("/fhir/Condition?patient=" + person, token);
+        assertThat(conditions.statusCode()).isEqualTo(200);
+        assertThat(conditions.body()).contains("38341003");
     }
 
     @Test

@@ -87,6 +87,22 @@ class ExternalIdentityProviderIntegrationTests {
     }
 
     @Test
+    void aTokenIsReadAsAPartnerSystemOnlyWhenItNamesNoRole() {
+        Instant later = Instant.now().plusSeconds(300);
+        String analyst = token(PROVIDER_KEY, ISSUER, "careweave", later, List.of("DATA_ANALYST"));
+        String system = token(PROVIDER_KEY, ISSUER, "careweave", later, List.of());
+
+        assertThat(get("/fhir/Patient/" + ownPatient, system).statusCode()).isEqualTo(200);
+        assertThat(get("/fhir/Patient/" + ownPatient, analyst).statusCode()).isEqualTo(403);
+        assertThat(get("/fhir/Condition?patient=" + ownPatient, analyst).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> unknownRole = get("/fhir/Patient/" + ownPatient,
+                token(PROVIDER_KEY, ISSUER, "careweave", later, List.of("WIZARD")));
+        assertThat(unknownRole.statusCode()).isEqualTo(401);
+        assertThat(unknownRole.body()).contains("OperationOutcome").contains("names no CareWeave role (WIZARD)");
+    }
+
+    @Test
     void tokensTheProviderDidNotIssueForUsAreRefused() {
         Instant later = Instant.now().plusSeconds(300);
         assertThat(get("/fhir/Patient/" + ownPatient,
