@@ -45,7 +45,7 @@ class AdtReceiver {
     }
 
     /** @return the ACK to send; the message is committed by then */
-    String receive(String text) {
+    String receive(String text, MllpSender sender) {
         received.increment();
         // Kept as received, except that PostgreSQL text cannot hold NUL: such a message is kept with U+FFFD in its
         // place, and refused.
@@ -54,6 +54,9 @@ class AdtReceiver {
         String message = withNul.replace('\0', '\uFFFD');
         MessageHeader header = MessageHeader.read(message);
         String refusal = refusal(header, message, withNul.indexOf('\0'));
+        if (refusal == null) {
+            refusal = sender.refusal(header.sendingFacility());
+        }
         if (refusal != null) {
             return reject(header, raw, refusal);
         }

@@ -66,10 +66,11 @@ class MllpListener implements SmartLifecycle {
         try {
             server = settings.sslBundle().isBlank() ? new ServerSocket() : tlsServerSocket(settings.sslBundle());
             server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(settings.port()), 100);
+            server.bind(new InetSocketAddress(settings.address(), settings.port()), 100);
         } catch (IOException e) {
-            throw new UncheckedIOException("The MLLP port " + settings.port() + " cannot be opened (is it in use?); "
-                    + "set careweave.mllp.port to a free port, or 0 to turn MLLP off", e);
+            throw new UncheckedIOException("The MLLP port " + settings.address() + ":" + settings.port()
+                    + " cannot be opened (is it in use, or the address not this host's?); set careweave.mllp.port to "
+                    + "a free port, or 0 to turn MLLP off", e);
         }
         slots = new Semaphore(settings.maxConnections());
         workers = Executors.newCachedThreadPool(runnable -> {
@@ -80,7 +81,15 @@ class MllpListener implements SmartLifecycle {
         Thread acceptor = new Thread(this::accept, "mllp-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("MLLP listener on port {}{}", server.getLocalPort(), settings.sslBundle().isBlank() ? "" : " (TLS)");
+        boolean clientCertificates = server instanceof SSLServerSocket tls && tls.getNeedClientAuth();
+        log.info("MLLP listener on {}:{}{}", settings.address(), server.getLocalPort(),
+                clientCertificates ? " (mutual TLS)" : settings.sslBundle().isBlank() ? "" : " (TLS)");
+        if (!clientCertificates && !server.getInetAddress().isLoopbackAddress()) {
+            log.warn("MLLP takes messages from any host that reaches {}:{} without knowing who sends them: any such "
+                    + "host can send admissions and merges for any facility. Add a truststore to the SSL bundle "
+                    + "(careweave.mllp.ssl-bundle) so that each sender's certificate names the facilities it sends for",
+                    settings.address(), server.getLocalPort());
+        }
     }
 
     /** The port actually bound (differs from the setting only in tests). */
@@ -119,13 +128,14 @@ class MllpListener implements SmartLifecycle {
         try (socket) {
             socket.setSoTimeout((int) settings.idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
+            MllpSender sender = MllpSender.of(socket);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             byte[] frame;
             while ((frame = MllpFrames.read(in)) != null) {
                 long started = System.nanoTime();
                 Charset charset = MllpFrames.charsetOf(frame);
-                String ack = receiver.receive(new String(frame, charset));
+                String ack = receiver.receive(new String(frame, charset), sender);
                 MllpFrames.write(out, ack, charset);
                 ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }

@@ -1,6 +1,7 @@
 package org.careweave.adt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careweave.adt.AdtTestMessages.ack;
 import static org.careweave.adt.AdtTestMessages.code;
 import static org.careweave.adt.AdtTestMessages.message;
@@ -108,6 +109,18 @@ class AdtMllpIntegrationTests {
         assertThat(discharge.messageControlId()).isEqualTo(tag + "-3");
         assertThat(statuses(tag)).containsOnly("APPLIED");
         assertThat(writesAudited(r.id, "Encounter")).isEqualTo(3);
+    }
+
+    @Test
+    void byDefaultOnlyThisHostCanConnect() throws IOException {
+        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no non-loopback address");
+
+        assertThatThrownBy(() -> new java.net.Socket(external, MLLP_PORT).close())
+                .isInstanceOf(java.net.ConnectException.class);
+        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), MLLP_PORT).close();
     }
 
     /** Audit events recording the hospital's changes to this person's data, of this kind. */

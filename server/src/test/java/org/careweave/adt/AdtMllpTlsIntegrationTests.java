@@ -26,8 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The MLLP listener with mutual TLS (a Spring Boot SSL bundle with a truststore): a sender that trusts the server and
- * presents a certificate the bundle trusts gets its ACK; one without a certificate, or without TLS, stores nothing.
- * The test keystore serves as both sides' key and trust.
+ * presents a certificate the bundle trusts gets its ACK; one without a certificate, or without TLS, stores nothing,
+ * and a message for a facility the certificate does not name is refused. The test keystore serves as both sides' key
+ * and trust; its certificate names facility R9A.
  */
 @CareWeaveTest
 class AdtMllpTlsIntegrationTests {
@@ -60,6 +61,27 @@ class AdtMllpTlsIntegrationTests {
 
         assertThat(code(ack)).isEqualTo("AA");
         assertThat(stored(tag)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageForAFacilityTheCertificateDoesNotNameIsRefusedAndNotApplied() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Patient patient = new Patient(null, "TLS" + tag, "Tls" + tag, "Tess", "19480202", "F");
+        Visit visit = new Visit("I", "WARD1", null, "21", "V" + tag, null, "202603011000", null);
+        // The certificate names R9A (its OU) and LOCALHOST (its CN); this message says it comes from RXQ.
+        String spoofed = AdtTestMessages.message("A01", "2.4", "RXQ", tag + "-1", "202603011000", patient.pid(),
+                visit.pv1());
+
+        String ack = AdtTestMessages.send(tls(true).getSocketFactory().createSocket("localhost", MLLP_PORT),
+                spoofed)[0];
+
+        assertThat(code(ack)).isEqualTo("AR");
+        assertThat(ack).contains("MSH-4 (sending facility) RXQ is not named by the sender's TLS certificate, which "
+                + "names LOCALHOST, R9A");
+        assertThat(jdbc.sql("select status from adt_message where control_id = :c").param("c", tag + "-1")
+                .query(String.class).single()).isEqualTo("REJECTED");
+        assertThat(jdbc.sql("select count(*) from record_item where source_id = :v").param("v", "V" + tag)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
