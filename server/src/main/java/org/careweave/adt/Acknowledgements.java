@@ -4,6 +4,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.careweave.shared.England;
+
 /**
  * Original-mode acknowledgements (MSH + MSA, and ERR for errors) in the version and encoding characters of the
  * message answered. Built as text rather than through HAPI's generateACK so that a message HAPI cannot parse is
@@ -30,7 +32,7 @@ final class Acknowledgements {
                 .append(value(header == null ? null : header.receivingFacility(), "", encoding)).append(f)
                 .append(value(header == null ? null : header.sendingApplication(), "", encoding)).append(f)
                 .append(value(header == null ? null : header.sendingFacility(), "", encoding)).append(f)
-                .append(ZonedDateTime.now(Hl7Time.LOCAL).format(STAMP)).append(f).append(f)
+                .append(ZonedDateTime.now(England.ZONE).format(STAMP)).append(f).append(f)
                 .append("ACK").append(encoding.charAt(0)).append(trigger).append(encoding.charAt(0)).append("ACK")
                 .append(f).append("CW").append(SEQUENCE.incrementAndGet()).append(f)
                 .append(value(header == null ? null : header.processingId(), "P", encoding)).append(f)

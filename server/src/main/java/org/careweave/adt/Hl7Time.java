@@ -4,15 +4,14 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.careweave.shared.England;
+
 /** HL7v2 TS/DTM values (YYYY[MM[DD[HH[MM[SS[.S+]]]]]][+/-ZZZZ]); times without an offset are UK local time. */
 final class Hl7Time {
-
-    static final ZoneId LOCAL = ZoneId.of("Europe/London");
 
     private static final Pattern FORMAT =
             Pattern.compile("(\\d{4}(?:\\d{2}){0,5})(?:\\.\\d+)?(?:([+-])(\\d{2})(\\d{2}))?");
@@ -35,7 +34,7 @@ final class Hl7Time {
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(value.substring(0, 4)), part(value, 4, 1),
                     part(value, 6, 1), part(value, 8, 0), part(value, 10, 0), part(value, 12, 0));
             if (parts.group(2) == null) {
-                return local.atZone(LOCAL).toInstant();
+                return local.atZone(England.ZONE).toInstant();
             }
             int sign = parts.group(2).equals("-") ? -1 : 1;
             ZoneOffset offset = ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(parts.group(3)),
@@ -49,7 +48,7 @@ final class Hl7Time {
 
     static LocalDate date(String text, String field) {
         Instant instant = instant(text, field);
-        return instant == null ? null : instant.atZone(LOCAL).toLocalDate();
+        return instant == null ? null : instant.atZone(England.ZONE).toLocalDate();
     }
 
     private static int part(String value, int at, int absent) {

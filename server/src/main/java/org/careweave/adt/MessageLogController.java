@@ -1,9 +1,9 @@
 package org.careweave.adt;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 
+import org.careweave.shared.England;
 import org.careweave.shared.NavigationEntry;
 import org.careweave.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class MessageLogController {
 
-    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
-
     private final MessageLog log;
 
     MessageLogController(MessageLog log) {
@@ -43,8 +41,8 @@ class MessageLogController {
                 Model model) {
         String trigger = event == null || event.isBlank() ? null : event.strip().toUpperCase(java.util.Locale.ROOT);
         model.addAttribute("messages", log.search(new MessageFilter(status == null ? null : status.name(), trigger,
-                from == null ? null : from.atStartOfDay(LOCAL).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(LOCAL).toInstant(), 200)));
+                from == null ? null : from.atStartOfDay(England.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(England.ZONE).toInstant(), 200)));
         model.addAttribute("statuses", MessageStatus.values());
         model.addAttribute("events", MessageHeader.ACCEPTED_EVENTS.stream().sorted().toList());
         model.addAttribute("status", status);

@@ -1,19 +1,21 @@
 package org.careweave.fhir;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.rest.api.QualifiedParamList;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.careweave.record.RecordQuery;
+import org.careweave.shared.England;
 
 /**
  * The search parameters CareWeave answers on record items, read from the request as sent. Anything else is refused
@@ -197,8 +199,14 @@ final class SearchParameters {
         return new RecordQuery.Token(system, code);
     }
 
-    /** Fills from (inclusive) and to (exclusive) from HAPI's reading of the prefixes (eq, lt, le, gt, ge, sa, eb). */
+    /**
+     * Fills from (inclusive) and to (exclusive) from the prefixes (eq, lt, le, gt, ge, sa, eb), which HAPI checks. A
+     * date without a time is a day (month, year) in England; HAPI would widen it by the largest time-zone offsets
+     * anywhere, so that {@code date=2024-03-01} also found items of the evenings and mornings around it.
+     */
     private static void range(FhirContext fhir, String name, String[] values, Instant[] bounds) {
+        Instant from = null;
+        Instant to = null;
         DateRangeParam range = new DateRangeParam();
         List<QualifiedParamList> lists = new ArrayList<>();
         for (String value : values) {
@@ -221,12 +229,15 @@ final class SearchParameters {
                 throw new InvalidRequestException(name + " prefix '" + parsed.getPrefix().getValue()
                         + "' is not supported; use eq, lt, le, gt, ge, sa or eb");
             }
-            for (Instant bound : bounds(new DateRangeParam(parsed))) {
+            Instant[] one = bounds(parsed);
+            for (Instant bound : one) {
                 if (bound != null && !RecordQuery.searchable(bound)) {
                     throw new InvalidRequestException(name + " '" + value + "' is outside the years CareWeave "
-                            + "searches; give dates from 0001-01-02 to 9999-12-30");
+                            + "searches; give dates from 0001-01-01 to 9999-12-30");
                 }
             }
+            from = one[0] == null || (from != null && from.isAfter(one[0])) ? from : one[0];
+            to = one[1] == null || (to != null && to.isBefore(one[1])) ? to : one[1];
             lists.add(QualifiedParamList.singleton(value));
         }
         try {
@@ -235,7 +246,7 @@ final class SearchParameters {
             throw new InvalidRequestException(name + " takes at most one lower bound (ge, gt or sa) and one upper "
                     + "bound (le, lt or eb), or one date (eq); got " + String.join(" and ", values));
         }
-        Instant[] both = bounds(range);
+        Instant[] both = {from, to};
         if (both[0] != null && both[1] != null && !both[1].isAfter(both[0])) {
             throw new InvalidRequestException(name + " range is empty: " + String.join(" and ", values)
                     + " ends before it starts");
@@ -244,12 +255,36 @@ final class SearchParameters {
         bounds[1] = both[1];
     }
 
-    /** From (inclusive) and to (exclusive), null where the range is open. */
-    private static Instant[] bounds(DateRangeParam range) {
-        Date lower = range.getLowerBoundAsInstant();
-        Date upper = range.getUpperBoundAsInstant();
-        // HAPI gives the last millisecond still inside the range; the query wants the first one after it.
-        return new Instant[] {lower == null ? null : lower.toInstant(),
-                upper == null ? null : upper.toInstant().plusMillis(1)};
+    /** From (inclusive) and to (exclusive) of one prefixed date, null where the range is open. */
+    private static Instant[] bounds(DateParam date) {
+        Instant[] period = period(date);
+        ParamPrefixEnum prefix = date.getPrefix() == null ? ParamPrefixEnum.EQUAL : date.getPrefix();
+        return switch (prefix) {
+            case GREATERTHAN_OR_EQUALS -> new Instant[] {period[0], null};
+            case GREATERTHAN, STARTS_AFTER -> new Instant[] {period[1], null};
+            case LESSTHAN_OR_EQUALS -> new Instant[] {null, period[1]};
+            case LESSTHAN, ENDS_BEFORE -> new Instant[] {null, period[0]};
+            default -> period;
+        };
+    }
+
+    /** The period a date names: a year, month or day in England, or an instant to its precision. */
+    private static Instant[] period(DateParam date) {
+        TemporalPrecisionEnum precision = date.getPrecision();
+        if (precision.ordinal() > TemporalPrecisionEnum.DAY.ordinal()) {
+            DateRangeParam range = new DateRangeParam(new DateParam(ParamPrefixEnum.EQUAL, date.getValueAsString()));
+            // HAPI gives the last millisecond still inside the range; the query wants the first one after it.
+            return new Instant[] {range.getLowerBoundAsInstant().toInstant(),
+                    range.getUpperBoundAsInstant().toInstant().plusMillis(1)};
+        }
+        String[] parts = date.getValueAsString().split("-");
+        LocalDate first = LocalDate.of(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 1,
+                parts.length > 2 ? Integer.parseInt(parts[2]) : 1);
+        LocalDate next = switch (precision) {
+            case YEAR -> first.plusYears(1);
+            case MONTH -> first.plusMonths(1);
+            default -> first.plusDays(1);
+        };
+        return new Instant[] {first.atStartOfDay(England.ZONE).toInstant(), next.atStartOfDay(England.ZONE).toInstant()};
     }
 }

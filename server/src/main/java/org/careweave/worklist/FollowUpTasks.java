@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.careweave.access.AccessIntent;
 import org.careweave.access.AccessPolicy;
 import org.careweave.adt.HospitalMovement;
 import org.careweave.organisation.Teams;
+import org.careweave.shared.England;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class FollowUpTasks {
 
-    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     private static final String SELECT = """
             select id, kind, person_id, team_id, owner_user_id, assignee_id, encounter_item_id, hospital_org_id,
                    discharged_at, due_on, status, outcome, cancel_reason, created_at, updated_at, updated_by
@@ -53,7 +52,7 @@ public class FollowUpTasks {
         if (owners.isEmpty()) {
             return 0;
         }
-        LocalDate due = workingDays.after(discharge.occurredAt().atZone(ENGLAND).toLocalDate(),
+        LocalDate due = workingDays.after(discharge.occurredAt().atZone(England.ZONE).toLocalDate(),
                 settings.dischargeFollowUpWorkingDays());
         return jdbc.sql("""
                         insert into worklist_task (kind, person_id, team_id, owner_user_id, encounter_item_id,

@@ -3,6 +3,7 @@ package org.careweave.worklist;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.careweave.shared.England;
 import org.springframework.stereotype.Component;
 
 /** One viewer's worklist: their notifications, their teams' notifications and the open tasks, overdue first. */
@@ -43,7 +44,7 @@ class Worklist {
     View of(Viewer viewer) {
         String version = version(viewer);
         WorklistRows.Builder builder = rows.forViewer(viewer.who(), viewer.teams());
-        LocalDate today = LocalDate.now(FollowUpTasks.ENGLAND);
+        LocalDate today = LocalDate.now(England.ZONE);
         List<FollowUpTask> open = tasks.openFor(viewer.userId(), viewer.teamIds());
         return new View(version,
                 notifications.forUser(viewer.userId(), SHOWN).stream().map(builder::row).toList(),

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.careweave.shared.England;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,7 +78,7 @@ class WorklistApiController {
         FollowUpTask task = tasks.find(id).filter(t -> tasks.openFor(viewer.userId(), viewer.teamIds()).contains(t)
                         || (t.teamId() != null && viewer.teamIds().contains(t.teamId())))
                 .orElseThrow(() -> new NotOnYourWorklist("Task " + id + " is not on your worklist"));
-        return rows.forViewer(viewer.who(), viewer.teams()).row(task, java.time.LocalDate.now(FollowUpTasks.ENGLAND));
+        return rows.forViewer(viewer.who(), viewer.teams()).row(task, java.time.LocalDate.now(England.ZONE));
     }
 
     @PostMapping("/tasks/{id}/assign")
@@ -135,7 +136,7 @@ class WorklistApiController {
 
     private WorklistRows.TaskRow shown(FollowUpTask task) {
         Viewer viewer = viewers.current();
-        return rows.forViewer(viewer.who(), viewer.teams()).row(task, java.time.LocalDate.now(FollowUpTasks.ENGLAND));
+        return rows.forViewer(viewer.who(), viewer.teams()).row(task, java.time.LocalDate.now(England.ZONE));
     }
 
     /** The worklist's own refusals, with stable codes like the rest of the API's (see web.ApiErrors). */

@@ -19,6 +19,7 @@ import org.careweave.organisation.Staff;
 import org.careweave.organisation.Team;
 import org.careweave.person.PersonDetails;
 import org.careweave.person.Persons;
+import org.careweave.shared.England;
 import org.springframework.stereotype.Component;
 
 /**
@@ -139,6 +140,6 @@ class WorklistRows {
     }
 
     private static String when(Instant instant) {
-        return WHEN.format(instant.atZone(FollowUpTasks.ENGLAND));
+        return WHEN.format(instant.atZone(England.ZONE));
     }
 }

@@ -86,6 +86,33 @@ class FhirSearchIntegrationTests {
     }
 
     @Test
+    void aDateWithoutATimeIsADayInEngland() {
+        long summerLateEvening = item("Encounter", "gp", "185317003", "2024-07-01", practice, "finished", null);
+        long winterLateEvening = item("Encounter", "gp", "185317003", "2024-01-15", practice, "finished", null);
+        // 00:30 on 2 July in England (BST), and 23:30 on 15 January (GMT)
+        jdbc.sql("update record_item set effective_start = timestamptz '2024-07-01 23:30:00+00' where id = :id")
+                .param("id", summerLateEvening).update();
+        jdbc.sql("update record_item set effective_start = timestamptz '2024-01-15 23:30:00+00' where id = :id")
+                .param("id", winterLateEvening).update();
+        String encounters = "/fhir/Encounter?patient=" + person;
+
+        assertThat(ids(encounters + "&date=2024-07-02")).containsExactly(summerLateEvening);
+        assertThat(ids(encounters + "&date=2024-07-01")).isEmpty();
+        assertThat(ids(encounters + "&date=2024-01-15")).containsExactly(winterLateEvening);
+        assertThat(ids(encounters + "&date=2024-01-16")).isEmpty();
+        assertThat(ids(encounters + "&date=ge2024-07-02")).containsExactly(summerLateEvening);
+        assertThat(ids(encounters + "&date=gt2024-07-01")).containsExactly(summerLateEvening);
+        assertThat(ids(encounters + "&date=le2024-07-01")).containsExactly(winterLateEvening);
+        assertThat(ids(encounters + "&date=lt2024-01-16")).containsExactly(winterLateEvening);
+        assertThat(ids(encounters + "&date=sa2024-01-15")).containsExactly(summerLateEvening);
+        assertThat(ids(encounters + "&date=eb2024-01-16")).containsExactly(winterLateEvening);
+        assertThat(ids(encounters + "&date=2024-01")).containsExactly(winterLateEvening);
+        assertThat(ids(encounters + "&date=2024")).containsExactly(summerLateEvening, winterLateEvening);
+        assertThat(ids(encounters + "&date=ge2024-07-01T23:00:00Z&date=lt2024-07-02T00:00:00Z"))
+                .containsExactly(summerLateEvening);
+    }
+
+    @Test
     void searchesByCodeDateCategoryStatusIdentifierAndLastUpdated() {
         long hypertension = item("Condition", "problem", "38341003", "2019-05-01", practice, "active", null);
         long diabetes = item("Condition", "problem", "44054006", "2021-07-01", practice, "resolved", null);
@@ -137,7 +164,8 @@ class FhirSearchIntegrationTests {
                 "_lastUpdated range is empty");
         assertRefused(condition + "&date=2025-01-01&date=2026-01-01", "date takes at most one lower bound");
         assertRefused(condition + "&date=", "date is empty");
-        assertRefused(condition + "&date=ge0001-01-01", "date 'ge0001-01-01' is outside the years");
+        assertRefused(condition + "&date=ge0001-01-01T00:00:00%2B14:00",
+                "date 'ge0001-01-01T00:00:00+14:00' is outside the years");
         assertRefused(condition + "&date=le9999-12-31", "date 'le9999-12-31' is outside the years");
         assertRefused(condition + "&code=,", "code has an empty value");
         assertRefused(condition + "&status=active,", "status has an empty value");
