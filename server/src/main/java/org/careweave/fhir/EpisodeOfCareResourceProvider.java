@@ -25,6 +25,7 @@ import org.careweave.caseload.CaseloadEpisode;
 import org.careweave.caseload.Caseloads;
 import org.careweave.organisation.Team;
 import org.careweave.organisation.Teams;
+import org.careweave.record.RecordQuery;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -59,6 +60,7 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
             .filter(status -> status != EpisodeOfCare.EpisodeOfCareStatus.NULL)
             .map(EpisodeOfCare.EpisodeOfCareStatus::toCode).toList();
 
+    private final FhirContext fhir;
     private final RecordItemResourceProvider items;
     private final Caseloads caseloads;
     private final Teams teams;
@@ -67,6 +69,7 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
 
     EpisodeOfCareResourceProvider(FhirContext fhir, RecordSearch search, Callers callers, Caseloads caseloads,
                                   Teams teams, AccessPolicy policy) {
+        this.fhir = fhir;
         this.items = new RecordItemResourceProvider(fhir, "EpisodeOfCare", search);
         this.caseloads = caseloads;
         this.teams = teams;
@@ -97,7 +100,8 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
 
     /**
      * By patient: the record's EpisodeOfCare items (with the record search's parameters and paging, decided and
-     * audited once there) followed, on the first page, by the person's caseload episodes, which say who the person is
+     * audited once there) followed, on the first page, by the person's caseload episodes that match the same filters
+     * (status, date; none has a code, category or identifier), which say who the person is
      * (reason, care manager, team) and so are shown only to callers the policy lets know that, as a read by id.
      * By care manager or team: their open caseload episodes, each person decided by the policy; status is the only
      * other parameter these take, as they are answered in one page.
@@ -145,8 +149,10 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
             return bundle;
         }
         long personId = SearchParameters.reference(EpisodeOfCare.SP_PATIENT, patient, "Patient");
+        RecordQuery filters = SearchParameters.recordQuery(fhir, "EpisodeOfCare",
+                Set.copyOf(SearchParameters.RECORD_SEARCH), parameters);
         List<CaseloadEpisode> episodes = caseloads.historyOf(personId).stream()
-                .filter(episode -> matches(episode, statuses)).toList();
+                .filter(episode -> matches(episode, statuses) && matches(episode, filters)).toList();
         if (episodes.isEmpty()) {
             return bundle;
         }
@@ -186,6 +192,19 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
 
     private static boolean matches(CaseloadEpisode episode, Set<String> statuses) {
         return statuses.isEmpty() || statuses.contains(statusOf(episode).toCode());
+    }
+
+    /**
+     * The record search's filters, as they apply to a caseload episode: it has no code, category or identifier and
+     * its date is when it started, as a record item's is its clinical date.
+     */
+    private static boolean matches(CaseloadEpisode episode, RecordQuery filters) {
+        if (!filters.codes().isEmpty() || !filters.categories().isEmpty() || !filters.identifiers().isEmpty()
+                || filters.updatedFrom() != null || filters.updatedTo() != null) {
+            return false;
+        }
+        return (filters.dateFrom() == null || !episode.startedAt().isBefore(filters.dateFrom()))
+                && (filters.dateTo() == null || episode.startedAt().isBefore(filters.dateTo()));
     }
 
     private static EpisodeOfCare.EpisodeOfCareStatus statusOf(CaseloadEpisode episode) {

@@ -122,6 +122,23 @@ class FhirEpisodeOfCareIntegrationTests {
         assertThat(fhir(byPatient + "&status=finished", related).body()).doesNotContain(episode);
     }
 
+    @Test
+    void aSearchByPatientAppliesItsFiltersToCaseloadEpisodesToo() {
+        String byPatient = "/fhir/EpisodeOfCare?patient=Patient/" + person;
+        String today = java.time.LocalDate.now(org.careweave.shared.England.ZONE).toString();
+
+        assertThat(fhir(byPatient + "&date=ge" + today, related).body()).contains(episode);
+        assertThat(fhir(byPatient + "&date=lt" + today, related).body()).doesNotContain(episode)
+                .contains("\"total\":0");
+        assertThat(fhir(byPatient + "&date=lt2000-01-01", related).body()).doesNotContain(episode);
+        assertThat(fhir(byPatient + "&code=http://snomed.info/sct%7C38341003", related).body())
+                .doesNotContain(episode);
+        assertThat(fhir(byPatient + "&identifier=https://example.org/episodes%7CE-1", related).body())
+                .doesNotContain(episode);
+        assertThat(fhir(byPatient + "&category=problem", related).body()).doesNotContain(episode);
+        assertThat(fhir(byPatient + "&_lastUpdated=ge2000-01-01", related).body()).doesNotContain(episode);
+    }
+
     private long audited(String outcome) {
         audit.flush();
         return jdbc.sql("""
