@@ -2,10 +2,10 @@ package org.careweave.fhir;
 
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -51,6 +51,9 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
     static final String REASON = "https://careweave.org/fhir/StructureDefinition/episode-reason";
 
     private static final String TEAM = "team";
+
+    /** The record search's parameters, all of which EpisodeOfCare has. */
+    private static final Set<String> RECORD_PARAMETERS = Set.copyOf(SearchParameters.RECORD_SEARCH);
 
     /** What a search by care manager or team takes besides HAPI's formatting parameters. */
     private static final Set<String> BY_HOLDER = Set.of(EpisodeOfCare.SP_CARE_MANAGER, TEAM, EpisodeOfCare.SP_STATUS);
@@ -100,8 +103,8 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
 
     /**
      * By patient: the record's EpisodeOfCare items (with the record search's parameters and paging, decided and
-     * audited once there) followed, on the first page, by the person's caseload episodes that match the same filters
-     * (status, date; none has a code, category or identifier), which say who the person is
+     * audited once there) followed, after the last item, by the person's caseload episodes that match the same
+     * filters (status, date; none has a code, category or identifier), paged with them; they say who the person is
      * (reason, care manager, team) and so are shown only to callers the policy lets know that, as a read by id.
      * By care manager or team: their open caseload episodes, each person decided by the policy; status is the only
      * other parameter these take, as they are answered in one page.
@@ -141,36 +144,62 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
     }
 
     private Bundle byPatient(RequestDetails request, Set<String> statuses) {
-        Bundle bundle = items.search(request);
         Map<String, String[]> parameters = request.getParameters();
-        String patient = Optional.ofNullable(SearchParameters.single(parameters, EpisodeOfCare.SP_PATIENT))
-                .orElse(SearchParameters.single(parameters, "subject"));
-        if (patient == null || parameters.containsKey(SearchParameters.CURSOR)) {
-            return bundle;
-        }
-        long personId = SearchParameters.reference(EpisodeOfCare.SP_PATIENT, patient, "Patient");
-        RecordQuery filters = SearchParameters.recordQuery(fhir, "EpisodeOfCare",
-                Set.copyOf(SearchParameters.RECORD_SEARCH), parameters);
-        List<CaseloadEpisode> episodes = caseloads.historyOf(personId).stream()
+        Integer caseloadFrom = caseloadFrom(parameters);
+        Bundle bundle = caseloadFrom == null ? items.search(request) : SearchBundles.searchset(request);
+        Map<String, String[]> recordParameters = new HashMap<>(parameters);
+        recordParameters.remove(SearchParameters.CASELOAD_FROM);
+        RecordQuery filters = SearchParameters.recordQuery(fhir, "EpisodeOfCare", RECORD_PARAMETERS, recordParameters);
+        List<CaseloadEpisode> episodes = caseloads.historyOf(filters.personId()).stream()
                 .filter(episode -> matches(episode, statuses) && matches(episode, filters)).toList();
         if (episodes.isEmpty()) {
             return bundle;
         }
+        boolean firstPage = caseloadFrom == null && !parameters.containsKey(SearchParameters.CURSOR);
         AccessIntent intent = AccessIntent.search("EpisodeOfCare", statuses.isEmpty() ? "patient,caseload"
                 : "patient,status,caseload");
-        if (!policy.checkDemographics(callers.current(Purpose.DIRECT_CARE), personId, intent)) {
-            OperationOutcome outcome = new OperationOutcome();
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
-                    .setCode(OperationOutcome.IssueType.SUPPRESSED)
-                    .setDiagnostics(episodes.size() + " caseload or virtual ward episode(s) withheld: "
-                            + RecordSearch.withoutDemographics());
-            SearchBundles.addOutcome(bundle, outcome);
-        } else if (SearchParameters.summaryCount(parameters)) {
+        if (!policy.checkDemographics(callers.current(Purpose.DIRECT_CARE), filters.personId(), intent)) {
+            if (firstPage) {
+                OperationOutcome outcome = new OperationOutcome();
+                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                        .setCode(OperationOutcome.IssueType.SUPPRESSED)
+                        .setDiagnostics(episodes.size() + " caseload or virtual ward episode(s) withheld: "
+                                + RecordSearch.withoutDemographics());
+                SearchBundles.addOutcome(bundle, outcome);
+            }
+            return bundle;
+        }
+        if (bundle.hasTotal()) {
             bundle.setTotal(bundle.getTotal() + episodes.size());
-        } else {
-            episodes.forEach(episode -> add(bundle, request, episode));
+        }
+        if (SearchParameters.summaryCount(parameters) || bundle.getLink(Bundle.LINK_NEXT) != null) {
+            return bundle;
+        }
+        // After the last page of items, the caseload episodes fill the room left on the page, then pages of their own.
+        int from = caseloadFrom == null ? 0 : Math.min(caseloadFrom, episodes.size());
+        int room = filters.count() - (int) bundle.getEntry().stream()
+                .filter(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH).count();
+        int to = Math.min(episodes.size(), from + room);
+        episodes.subList(from, to).forEach(episode ->
+                SearchBundles.add(bundle, request, toFhir(episode), Bundle.SearchEntryMode.MATCH));
+        if (to < episodes.size()) {
+            SearchBundles.addNext(bundle, request, SearchParameters.CASELOAD_FROM, Integer.toString(to));
         }
         return bundle;
+    }
+
+    /** Where a page of caseload episodes starts, or null on pages that start with items. */
+    private static Integer caseloadFrom(Map<String, String[]> parameters) {
+        String value = SearchParameters.single(parameters, SearchParameters.CASELOAD_FROM);
+        if (value == null) {
+            return null;
+        }
+        if (parameters.containsKey(SearchParameters.CURSOR) || !value.matches("\\d{1,6}")) {
+            throw new InvalidRequestException(SearchParameters.CASELOAD_FROM + " is the paging position of a next "
+                    + "link, a whole number, and is not combined with " + SearchParameters.CURSOR + "; follow the "
+                    + "links as the server gives them");
+        }
+        return Integer.valueOf(value);
     }
 
     /** The status parameter's codes (any of them), each one of EpisodeOfCare's; empty for any status. */

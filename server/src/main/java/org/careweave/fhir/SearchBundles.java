@@ -81,11 +81,21 @@ final class SearchBundles {
         }
     }
 
+    /** A next link to a page that the paging parameter (e.g. {@link SearchParameters#CASELOAD_FROM}) places. */
+    static void addNext(Bundle bundle, RequestDetails request, String pagingParameter, String position) {
+        bundle.addLink().setRelation("next").setUrl(pageUrl(request, pagingParameter, position));
+    }
+
     private static String pageUrl(RequestDetails request, RecordQuery.Cursor cursor) {
+        return pageUrl(request, SearchParameters.CURSOR, cursor.text());
+    }
+
+    private static String pageUrl(RequestDetails request, String pagingParameter, String position) {
         StringBuilder url = new StringBuilder(request.getFhirServerBase()).append('/').append(request.getRequestPath());
         char separator = '?';
         for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
-            if (parameter.getKey().equals(SearchParameters.CURSOR)) {
+            if (parameter.getKey().equals(SearchParameters.CURSOR)
+                    || parameter.getKey().equals(SearchParameters.CASELOAD_FROM)) {
                 continue;
             }
             for (String value : parameter.getValue()) {
@@ -93,7 +103,7 @@ final class SearchBundles {
                 separator = '&';
             }
         }
-        return url.append(separator).append(SearchParameters.CURSOR).append('=').append(cursor.text()).toString();
+        return url.append(separator).append(pagingParameter).append('=').append(position).toString();
     }
 
     private static String encode(String text) {

@@ -38,6 +38,9 @@ final class SearchParameters {
     /** The paging cursor of next and previous links. */
     static final String CURSOR = "_cursor";
 
+    /** Where a next page of EpisodeOfCare's caseload episodes starts, after the record's items. */
+    static final String CASELOAD_FROM = "_caseload";
+
     private SearchParameters() {
     }
 

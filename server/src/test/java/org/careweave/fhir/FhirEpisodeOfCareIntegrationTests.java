@@ -3,7 +3,11 @@ package org.careweave.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+
+import ca.uhn.fhir.context.FhirContext;
 
 import org.careweave.access.CareRelationships;
 import org.careweave.audit.AuditTrail;
@@ -16,6 +20,7 @@ import org.careweave.organisation.Teams;
 import org.careweave.support.CareWeaveTest;
 import org.careweave.support.Http;
 import org.careweave.support.Tokens;
+import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +58,7 @@ class FhirEpisodeOfCareIntegrationTests {
     long person;
     long team;
     long careManager;
+    long practice;
     String episode;
     String related;
     String unrelated;
@@ -62,7 +68,7 @@ class FhirEpisodeOfCareIntegrationTests {
         http = new Http(port);
         String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         long community = organisation("C" + tag, "COMMUNITY_TRUST");
-        long practice = organisation("P" + tag, "GP_PRACTICE");
+        practice = organisation("P" + tag, "GP_PRACTICE");
         long elsewhere = organisation("E" + tag, "ACUTE_TRUST");
         person = jdbc.sql("""
                         insert into person (given_name, family_name, birth_date, sex)
@@ -137,6 +143,46 @@ class FhirEpisodeOfCareIntegrationTests {
                 .doesNotContain(episode);
         assertThat(fhir(byPatient + "&category=problem", related).body()).doesNotContain(episode);
         assertThat(fhir(byPatient + "&_lastUpdated=ge2000-01-01", related).body()).doesNotContain(episode);
+    }
+
+    @Test
+    void caseloadEpisodesFollowTheRecordsItemsInPagesOfCount() {
+        long item = jdbc.sql("""
+                        insert into record_item (person_id, resource_type, category, status, effective_start,
+                                                 source_org_id, source_id)
+                        values (:p, 'EpisodeOfCare', 'social-care', 'active', now(), :src, :sid) returning id""")
+                .param("p", person).param("src", practice).param("sid", UUID.randomUUID().toString())
+                .query(Long.class).single();
+        String virtualWard = "caseload-" + caseloads.enrol(new Enrolment(person, team,
+                CaseloadEpisode.Programme.VIRTUAL_WARD, careManager, REASON), "test").id();
+        long otherTeam = teams.create("Other " + team, Team.Kind.NEIGHBOURHOOD_TEAM, practice);
+        teams.addMember(otherTeam, careManager);
+        String elsewhere = "caseload-" + caseloads.enrol(new Enrolment(person, otherTeam,
+                CaseloadEpisode.Programme.CASELOAD, careManager, REASON), "test").id();
+
+        List<String> seen = new ArrayList<>();
+        String next = "/fhir/EpisodeOfCare?patient=Patient/" + person + "&_count=2";
+        List<Integer> pageSizes = new ArrayList<>();
+        Integer firstTotal = null;
+        while (next != null) {
+            HttpResponse<String> page = fhir(next, related);
+            assertThat(page.statusCode()).as(next).isEqualTo(200);
+            Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, page.body());
+            firstTotal = firstTotal == null ? bundle.getTotal() : firstTotal;
+            List<String> ids = bundle.getEntry().stream()
+                    .filter(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
+                    .map(e -> e.getResource().getIdElement().getIdPart()).toList();
+            pageSizes.add(ids.size());
+            seen.addAll(ids);
+            next = bundle.getLink(Bundle.LINK_NEXT) == null ? null
+                    : bundle.getLink(Bundle.LINK_NEXT).getUrl().replaceFirst("^https?://[^/]+", "");
+        }
+
+        assertThat(seen).first().isEqualTo(Long.toString(item));
+        assertThat(seen).containsExactlyInAnyOrder(Long.toString(item), episode, virtualWard, elsewhere);
+        assertThat(pageSizes).containsExactly(2, 2);
+        assertThat(firstTotal).isEqualTo(4);
+        assertRefused("/fhir/EpisodeOfCare?patient=Patient/" + person + "&_caseload=x", "_caseload is the paging");
     }
 
     private long audited(String outcome) {
