@@ -11,6 +11,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 /** Translates domain exceptions from REST controllers into problem details with a stable, greppable code. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -53,7 +55,28 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         return problem(HttpStatus.BAD_REQUEST, "CW-400-BODY",
-                "The request body is not valid JSON of the expected shape: " + e.getMostSpecificCause().getMessage());
+                "The request body is not valid JSON of the expected shape: " + whereAndWhat(e.getMostSpecificCause()));
+    }
+
+    /** Jackson's reason, and where in the body: the field it was reading, or else the line and column. */
+    private static String whereAndWhat(Throwable cause) {
+        if (!(cause instanceof JacksonException json)) {
+            return cause.getMessage();
+        }
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : json.getPath()) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        if (!field.isEmpty()) {
+            return json.getOriginalMessage() + " (field " + field + ")";
+        }
+        TokenStreamLocation at = json.getLocation();
+        return at == null || at.getLineNr() < 1 ? json.getOriginalMessage()
+                : json.getOriginalMessage() + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -95,8 +95,12 @@ class AccessApiIntegrationTests {
         assertThat(unknownCategory.body()).contains("Unknown data category 'gossip'");
         assertThat(unknownOrganisation.body()).contains("No organisation has code NOPE1");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.body()).contains("CW-400-BODY");
+        assertThat(malformed.body()).contains("CW-400-BODY").contains("(line 1, column 13)")
+                .doesNotContain("REDACTED");
         assertThat(missingDate.body()).contains("startsOn");
+        HttpResponse<String> wrongType = post("/api/sharing-agreements", adminToken, "{\"provider\":[1]}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("(field provider)").doesNotContain("REDACTED");
     }
 
     @Test
