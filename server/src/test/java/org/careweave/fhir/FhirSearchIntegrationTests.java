@@ -167,6 +167,11 @@ class FhirSearchIntegrationTests {
         assertRefused(condition + "&date=ge0001-01-01T00:00:00%2B14:00",
                 "date 'ge0001-01-01T00:00:00+14:00' is outside the years");
         assertRefused(condition + "&date=le9999-12-31", "date 'le9999-12-31' is outside the years");
+        // Parameters HAPI reads before CareWeave's method is called: a 400 saying what it could not read, not a 500.
+        assertRefused("/fhir/RiskAssessment?patient=Patient/" + person + "&date=xml",
+                "A parameter of the request cannot be read: HAPI-1940: Invalid date/time/quantity format: \\\"xml");
+        assertRefused("/fhir/Patient/" + person + "/$everything?_since=yesterday",
+                "A parameter of the request cannot be read: Invalid date/time format: \\\"yesterday");
         assertRefused(condition + "&code=,", "code has an empty value");
         assertRefused(condition + "&status=active,", "status has an empty value");
         assertRefused(condition + "&_count=-1", "_count must be a whole number from 1 to 1000; got '-1'");
