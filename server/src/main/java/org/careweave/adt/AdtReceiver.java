@@ -22,6 +22,9 @@ class AdtReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(AdtReceiver.class);
 
+    /** The longest field CareWeave takes in the segments it reads; HL7v2 2.5 gives none of them more than 250. */
+    static final int LONGEST_FIELD = 1_000;
+
     private final AdtParser parser;
     private final AdtApplier applier;
     private final AdtMessages messages;
@@ -160,6 +163,11 @@ class AdtReceiver {
         if (nul >= 0) {
             return Hl7Text.fieldAt(message, nul, header.fieldSeparator()) + " contains a NUL character (0x00), which "
                     + "HL7v2 text may not hold and CareWeave cannot store; remove it and resend";
+        }
+        String tooLong = Hl7Text.fieldLongerThan(message, header.fieldSeparator(), LONGEST_FIELD);
+        if (tooLong != null) {
+            return tooLong + " is longer than " + LONGEST_FIELD + " characters, more than any field CareWeave reads "
+                    + "may hold; correct it and resend";
         }
         return header.refusal();
     }

@@ -60,9 +60,14 @@ class IngestServlet extends HttpServlet {
         } catch (AuthenticationException e) {
             answer(response, 401, new BundleRejected(401, e.getMessage()));
         } catch (DataAccessException e) {
-            log.error("A bundle could not be stored", e);
-            answer(response, 500, new BundleRejected(500, "The database refused the bundle; nothing of it was kept: "
-                    + e.getMostSpecificCause().getMessage()));
+            // PostgreSQL's messages can quote the values they refused, so neither the log nor the answer carries them.
+            String incident = java.util.UUID.randomUUID().toString();
+            Throwable cause = e.getMostSpecificCause();
+            log.error("A bundle could not be stored: incident {}, {} (SQL state {})", incident,
+                    cause.getClass().getName(), cause instanceof java.sql.SQLException sql ? sql.getSQLState() : "none");
+            answer(response, 500, new BundleRejected(500, "The database could not store the bundle, and nothing of it "
+                    + "was kept. It is logged as incident " + incident + "; try again later, or give the incident id "
+                    + "to the service desk."));
         }
     }
 

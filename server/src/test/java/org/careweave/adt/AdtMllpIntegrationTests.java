@@ -424,6 +424,24 @@ class AdtMllpIntegrationTests {
     }
 
     @Test
+    void aFieldLongerThanAnyHl7v2FieldIsAnsweredArNamingItAndTheFeedGoesOn() throws IOException {
+        Resident r = resident(14);
+        Visit visit = new Visit("I", "WARD1", null, "21", "Y" + tag, null, "202603011000", null);
+        String longControlId = visitMessage("A01", "2.4", tag + "-" + "9".repeat(3000), "202603011000", r.patient(),
+                visit);
+        String longName = visitMessage("A01", "2.4", tag + "-2", "202603011000", r.patient(), visit)
+                .replace(r.family + "^", r.family + "x".repeat(3000) + "^");
+
+        String[] acks = AdtTestMessages.send(MLLP_PORT, longControlId, longName,
+                visitMessage("A01", "2.4", tag + "-3", "202603011000", r.patient(), visit));
+
+        assertThat(acks[0]).contains("MSA|AR|").contains("|MSH-10 is longer than 1000 characters");
+        assertThat(acks[1]).contains("MSA|AR|" + tag + "-2|PID-5 is longer than 1000 characters");
+        assertThat(code(acks[2])).isEqualTo("AA");
+        assertThat(statuses(tag)).containsExactly("REJECTED", "REJECTED", "APPLIED");
+    }
+
+    @Test
     void administratorsSeeTheLogAndReadingAMessageIsAudited() throws IOException {
         Resident r = resident(11);
         ack(MLLP_PORT, visitMessage("A01", "2.4", tag + "-1", "202603011000", r.patient(),

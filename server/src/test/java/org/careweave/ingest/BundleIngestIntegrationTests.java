@@ -309,6 +309,45 @@ class BundleIngestIntegrationTests {
     }
 
     @Test
+    void aNulCharacterIsRefusedNamingTheEntryAndAnEscapedBackslashIsNot() {
+        long before = rows();
+        String patient = TestBundles.uuid();
+        String nul = TestBundles.uuid();
+        String withNul = TestBundles.create()
+                .patient(patient, TestBundles.nhsNumber(random), "Nul", "Nora", "1960-01-01")
+                .entry(nul, """
+                        {"resourceType":"Condition","id":"%s","subject":{"reference":"urn:uuid:%s"},
+                         "code":{"coding":[{"system":"http://snomed.info/sct","code":"38341003",
+                                            "display":"Hyper\\u0000tension"}]}}""".formatted(nul, patient))
+                .transaction();
+
+        assertRefused(post(gpToken, withNul), 400, "entry 1 (urn:uuid:" + nul + ") holds a NUL character");
+        assertThat(rows()).isEqualTo(before);
+
+        String backslash = withNul.replace("Hyper\\u0000tension", "Hyper\\\\u0000tension");
+        assertThat(post(gpToken, backslash).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select display from record_item where source_id = :id").param("id", nul)
+                .query(String.class).single()).isEqualTo("Hyper\\u0000tension");
+    }
+
+    @Test
+    void valuesTooLongToIndexAreRefusedNamingTheEntry() {
+        long before = rows();
+        String patient = TestBundles.uuid();
+        String longIdentifier = TestBundles.create().entry(patient, """
+                {"resourceType":"Patient","id":"%s","identifier":[{"system":"urn:test:mrn","value":"%s"}],
+                 "name":[{"family":"Long","given":["Lee"]}],"birthDate":"1950-01-01","gender":"male"}"""
+                .formatted(patient, "7".repeat(3000))).transaction();
+        String longName = TestBundles.create().patient(patient, TestBundles.nhsNumber(random), "L".repeat(3000),
+                "Lee", "1950-01-01").transaction();
+
+        assertRefused(post(gpToken, longIdentifier), 400,
+                "entry 0 (urn:uuid:" + patient + ") has an identifier longer than 512 characters");
+        assertRefused(post(gpToken, longName), 400, "has a family name longer than 512 characters");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     void aCallerWithoutAValidTokenIsRefusedWithAnOperationOutcome() {
         HttpResponse<String> forged = post("not-a-token", TestBundles.create().transaction());
 
