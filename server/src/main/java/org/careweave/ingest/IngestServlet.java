@@ -13,7 +13,7 @@ import org.careweave.access.Callers;
 import org.careweave.access.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.security.core.AuthenticationException;
 
 /**
@@ -59,15 +59,17 @@ class IngestServlet extends HttpServlet {
             answer(response, e.status(), e);
         } catch (AuthenticationException e) {
             answer(response, 401, new BundleRejected(401, e.getMessage()));
-        } catch (DataAccessException e) {
-            // PostgreSQL's messages can quote the values they refused, so neither the log nor the answer carries them.
+        } catch (RuntimeException e) {
+            // A fault of ours or the database's. Their messages can quote the values refused, so neither the log nor
+            // the answer carries them.
             String incident = java.util.UUID.randomUUID().toString();
-            Throwable cause = e.getMostSpecificCause();
-            log.error("A bundle could not be stored: incident {}, {} (SQL state {})", incident,
-                    cause.getClass().getName(), cause instanceof java.sql.SQLException sql ? sql.getSQLState() : "none");
-            answer(response, 500, new BundleRejected(500, "The database could not store the bundle, and nothing of it "
-                    + "was kept. It is logged as incident " + incident + "; try again later, or give the incident id "
-                    + "to the service desk."));
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+            StackTraceElement at = cause.getStackTrace().length > 0 ? cause.getStackTrace()[0] : null;
+            log.error("A bundle could not be stored: incident {}, {} at {} (SQL state {})", incident,
+                    cause.getClass().getName(), at, cause instanceof java.sql.SQLException sql ? sql.getSQLState() : "none");
+            answer(response, 500, new BundleRejected(500, "CareWeave could not store the bundle; it is logged as "
+                    + "incident " + incident + ". Resend it later (a resend changes nothing already stored), or give "
+                    + "the incident id to the service desk."));
         }
     }
 

@@ -48,9 +48,23 @@ record ResourceFacts(String category, String codeSystem, String code, String dis
         JsonNode quantity = Json.object(resource, "valueQuantity");
         return new ResourceFacts(EntryCategories.of(type, resource), Json.text(coding, "system"),
                 Json.text(coding, "code"), display(codeOf(type, resource), coding), status(resource), when[0], when[1],
-                quantity == null || quantity.get("value") == null ? null : quantity.get("value").decimalValue(),
+                value(quantity, problems),
                 Json.text(quantity, "unit"), SecurityLabels.sensitivity(resource), identifiers(resource), references, patientReferences(type, resource),
                 problems);
+    }
+
+    /** valueQuantity.value, which FHIR's JSON writes as a number. */
+    private static BigDecimal value(JsonNode quantity, List<String> problems) {
+        JsonNode value = quantity == null ? null : quantity.get("value");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            problems.add("has a valueQuantity.value that is not a JSON number (FHIR writes decimals as numbers, "
+                    + "e.g. 72 or 5.4)");
+            return null;
+        }
+        return value.decimalValue();
     }
 
     static List<String> identifiers(JsonNode resource) {

@@ -305,6 +305,13 @@ class BundleIngestIntegrationTests {
         assertRefused(post(gpToken, TestBundles.create()
                 .entry(TestBundles.uuid(), "{\"id\":\"no-type\"}").transaction()), 400, "without resourceType");
         assertRefused(oversize(), 413, "careweave.ingest.max-bundle-bytes");
+        String observation = TestBundles.uuid();
+        assertRefused(post(gpToken, TestBundles.create().patient(patient, null, "Unknown", "Uma", "1990-01-01")
+                .entry(observation, """
+                        {"resourceType":"Observation","id":"%s","status":"final","subject":{"reference":"urn:uuid:%s"},
+                         "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},
+                         "valueQuantity":{"value":{},"unit":"/min"}}""".formatted(observation, patient)).transaction()),
+                400, "entry 1 (urn:uuid:" + observation + ") has a valueQuantity.value that is not a JSON number");
         assertThat(rows()).isEqualTo(before);
     }
 
