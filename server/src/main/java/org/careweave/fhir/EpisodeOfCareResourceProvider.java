@@ -52,9 +52,6 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
 
     private static final String TEAM = "team";
 
-    /** The record search's parameters, all of which EpisodeOfCare has. */
-    private static final Set<String> RECORD_PARAMETERS = Set.copyOf(SearchParameters.RECORD_SEARCH);
-
     /** What a search by care manager or team takes besides HAPI's formatting parameters. */
     private static final Set<String> BY_HOLDER = Set.of(EpisodeOfCare.SP_CARE_MANAGER, TEAM, EpisodeOfCare.SP_STATUS);
 
@@ -64,6 +61,7 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
             .map(EpisodeOfCare.EpisodeOfCareStatus::toCode).toList();
 
     private final FhirContext fhir;
+    private final Set<String> recordParameters;
     private final RecordItemResourceProvider items;
     private final Caseloads caseloads;
     private final Teams teams;
@@ -73,6 +71,7 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
     EpisodeOfCareResourceProvider(FhirContext fhir, RecordSearch search, Callers callers, Caseloads caseloads,
                                   Teams teams, AccessPolicy policy) {
         this.fhir = fhir;
+        this.recordParameters = RecordItemResourceProvider.searchParameters(fhir, "EpisodeOfCare");
         this.items = new RecordItemResourceProvider(fhir, "EpisodeOfCare", search);
         this.caseloads = caseloads;
         this.teams = teams;
@@ -104,7 +103,7 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
     /**
      * By patient: the record's EpisodeOfCare items (with the record search's parameters and paging, decided and
      * audited once there) followed, after the last item, by the person's caseload episodes that match the same
-     * filters (status, date; none has a code, category or identifier), paged with them; they say who the person is
+     * filters (status, date; none has an identifier), paged with them; they say who the person is
      * (reason, care manager, team) and so are shown only to callers the policy lets know that, as a read by id.
      * By care manager or team: their open caseload episodes, each person decided by the policy; status is the only
      * other parameter these take, as they are answered in one page.
@@ -147,9 +146,10 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
         Map<String, String[]> parameters = request.getParameters();
         Integer caseloadFrom = caseloadFrom(parameters);
         Bundle bundle = caseloadFrom == null ? items.search(request) : SearchBundles.searchset(request);
-        Map<String, String[]> recordParameters = new HashMap<>(parameters);
-        recordParameters.remove(SearchParameters.CASELOAD_FROM);
-        RecordQuery filters = SearchParameters.recordQuery(fhir, "EpisodeOfCare", RECORD_PARAMETERS, recordParameters);
+        Map<String, String[]> withoutCaseloadPaging = new HashMap<>(parameters);
+        withoutCaseloadPaging.remove(SearchParameters.CASELOAD_FROM);
+        RecordQuery filters = SearchParameters.recordQuery(fhir, "EpisodeOfCare", recordParameters,
+                withoutCaseloadPaging);
         List<CaseloadEpisode> episodes = caseloads.historyOf(filters.personId()).stream()
                 .filter(episode -> matches(episode, statuses) && matches(episode, filters)).toList();
         if (episodes.isEmpty()) {
@@ -224,12 +224,11 @@ class EpisodeOfCareResourceProvider implements IResourceProvider {
     }
 
     /**
-     * The record search's filters, as they apply to a caseload episode: it has no code, category or identifier and
+     * The record search's filters EpisodeOfCare takes, as they apply to a caseload episode: it has no identifier and
      * its date is when it started, as a record item's is its clinical date.
      */
     private static boolean matches(CaseloadEpisode episode, RecordQuery filters) {
-        if (!filters.codes().isEmpty() || !filters.categories().isEmpty() || !filters.identifiers().isEmpty()
-                || filters.updatedFrom() != null || filters.updatedTo() != null) {
+        if (!filters.identifiers().isEmpty() || filters.updatedFrom() != null || filters.updatedTo() != null) {
             return false;
         }
         return (filters.dateFrom() == null || !episode.startedAt().isBefore(filters.dateFrom()))
