@@ -249,13 +249,12 @@ final class SearchParameters {
             throw new InvalidRequestException(name + " takes at most one lower bound (ge, gt or sa) and one upper "
                     + "bound (le, lt or eb), or one date (eq); got " + String.join(" and ", values));
         }
-        Instant[] both = {from, to};
-        if (both[0] != null && both[1] != null && !both[1].isAfter(both[0])) {
+        if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidRequestException(name + " range is empty: " + String.join(" and ", values)
                     + " ends before it starts");
         }
-        bounds[0] = both[0];
-        bounds[1] = both[1];
+        bounds[0] = from;
+        bounds[1] = to;
     }
 
     /** From (inclusive) and to (exclusive) of one prefixed date, null where the range is open. */
