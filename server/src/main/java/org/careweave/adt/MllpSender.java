@@ -57,7 +57,7 @@ final class MllpSender {
                 + " (its subject's CN and OU); send each facility's messages with a certificate naming its ODS code";
     }
 
-    static Set<String> namesIn(X509Certificate certificate) throws IOException {
+    private static Set<String> namesIn(X509Certificate certificate) throws IOException {
         Set<String> names = new TreeSet<>();
         try {
             for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
